@@ -1,0 +1,40 @@
+"""alliancegames: the game theory of military alliances, computed.
+
+The flow::
+
+    model (sympy) --compile--> numeric game (numpy) --solve--> equilibria (frozen results)
+
+>>> import alliancegames as ag
+>>> pd = ag.normal_form("PD", ("A", "B"), (("C", "D"), ("C", "D")),
+...                     payoffs=[[(3, 3), (0, 5)], [(5, 0), (1, 1)]])
+>>> ag.solve(pd).labels
+('D/D',)
+"""
+
+from .bimatrix import Bimatrix, GameError
+from .model import ModelError, NormalFormModel, Parameter, normal_form, parameter
+from .numeric import CompiledModel, compile_model, evaluate
+from .solve import Equilibrium, Solution, solve
+from .verify import best_responses, is_nash, max_regret, regrets
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Bimatrix",
+    "CompiledModel",
+    "Equilibrium",
+    "GameError",
+    "ModelError",
+    "NormalFormModel",
+    "Parameter",
+    "Solution",
+    "best_responses",
+    "compile_model",
+    "evaluate",
+    "is_nash",
+    "max_regret",
+    "normal_form",
+    "parameter",
+    "regrets",
+    "solve",
+]

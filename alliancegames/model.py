@@ -1,0 +1,538 @@
+"""Symbolic normal-form games.
+
+Conventions
+-----------
+A two-player normal-form model has a *row* player (index 0) with actions
+``actions[0]`` (length ``m``) and a *column* player (index 1) with actions
+``actions[1]`` (length ``n``).  ``payoffs[0]`` is the row player's ``m x n``
+payoff matrix ``A`` and ``payoffs[1]`` the column player's ``m x n`` matrix
+``B``: at the profile (row ``i``, column ``j``) the players receive
+``(A[i, j], B[i, j])``.  Nothing assumes ``m == n``.
+
+Parameters are sympy symbols carrying assumptions taken from their *domain*:
+
+=============== ============================= ====================
+domain          sympy assumptions             admissible values
+=============== ============================= ====================
+``real``        ``real=True``                 any finite real
+``positive``    ``positive=True``             ``x > 0``
+``nonnegative`` ``nonnegative=True``          ``x >= 0``
+``probability`` ``nonnegative=True``          ``0 <= x <= 1``
+=============== ============================= ====================
+
+Models are immutable and validated when built; use :func:`normal_form` to
+build one and :meth:`NormalFormModel.substitute` for partial evaluation.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import sympy as sp
+
+__all__ = [
+    "DOMAINS",
+    "ModelError",
+    "NormalFormModel",
+    "Parameter",
+    "normal_form",
+    "parameter",
+]
+
+DOMAINS: dict[str, dict[str, bool]] = {
+    "real": {"real": True},
+    "positive": {"positive": True},
+    "nonnegative": {"nonnegative": True},
+    "probability": {"nonnegative": True},
+}
+
+
+class ModelError(ValueError):
+    """A model, parameter or parameter value is invalid."""
+
+
+def _check_identifier(name: str, what: str) -> None:
+    if not isinstance(name, str) or not name.isidentifier() or name.startswith("_"):
+        raise ModelError(
+            f"{what} name {name!r} must be a Python identifier not starting with '_'"
+        )
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A named model parameter.
+
+    Parameters
+    ----------
+    name : str
+        Identifier used in payoff expressions and when giving values.
+    meaning : str
+        One line saying what the parameter stands for.
+    domain : {"real", "positive", "nonnegative", "probability"}
+        Admissible values; also sets the sympy assumptions of :attr:`symbol`.
+    default : number, optional
+        Value used when none is given.
+
+    Examples
+    --------
+    >>> c = Parameter("c_E", "cost of entrapment", "positive", default=2)
+    >>> c.symbol.is_positive
+    True
+    >>> c.contains(-1)
+    False
+    """
+
+    name: str
+    meaning: str = ""
+    domain: str = "real"
+    default: Any = None
+    symbol: sp.Symbol = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        _check_identifier(self.name, "parameter")
+        if self.domain not in DOMAINS:
+            raise ModelError(
+                f"parameter {self.name!r}: unknown domain {self.domain!r}; "
+                f"choose one of {sorted(DOMAINS)}"
+            )
+        object.__setattr__(self, "symbol", sp.Symbol(self.name, **DOMAINS[self.domain]))
+        if self.default is not None:
+            if not self.contains(self.default):
+                raise ModelError(
+                    f"parameter {self.name!r}: default {self.default!r} is outside "
+                    f"its domain {self.domain!r}"
+                )
+
+    @property
+    def interval(self) -> sp.Interval:
+        """The domain as a sympy set."""
+        return {
+            "real": sp.S.Reals,
+            "positive": sp.Interval.open(0, sp.oo),
+            "nonnegative": sp.Interval(0, sp.oo),
+            "probability": sp.Interval(0, 1),
+        }[self.domain]
+
+    def constraints(self) -> list[sp.Basic]:
+        """Inequalities the domain imposes beyond the symbol's assumptions."""
+        if self.domain == "probability":
+            return [self.symbol <= 1]
+        return []
+
+    def contains(self, value: Any) -> bool:
+        """Whether a single number lies in the parameter's domain."""
+        try:
+            x = float(value)
+        except (TypeError, ValueError):
+            return False
+        if x != x or x in (float("inf"), float("-inf")):
+            return False
+        if self.domain == "positive":
+            return x > 0
+        if self.domain == "nonnegative":
+            return x >= 0
+        if self.domain == "probability":
+            return 0 <= x <= 1
+        return True
+
+
+def parameter(name: str, meaning: str = "", domain: str = "real", default: Any = None) -> Parameter:
+    """Shorthand for :class:`Parameter`.
+
+    Examples
+    --------
+    >>> parameter("p", "probability that a conflict arises", "probability", 0.5).domain
+    'probability'
+    """
+    return Parameter(name, meaning, domain, default)
+
+
+def _to_expr(value: Any, where: str) -> sp.Expr:
+    if isinstance(value, str):
+        raise ModelError(
+            f"payoff at {where} is the string {value!r}; build expressions with sympy or "
+            "parse text with alliancegames.io.parse_expression (strings are never eval'd)"
+        )
+    if isinstance(value, Fraction):
+        return sp.Rational(value.numerator, value.denominator)
+    try:
+        expr = sp.sympify(value, strict=True)
+    except (sp.SympifyError, TypeError) as exc:
+        raise ModelError(f"payoff at {where} is not a number or sympy expression: {value!r}") from exc
+    if not isinstance(expr, sp.Expr):
+        raise ModelError(f"payoff at {where} is not a scalar expression: {value!r}")
+    return expr
+
+
+@dataclass(frozen=True)
+class NormalFormModel:
+    """An immutable, validated two-player normal-form game with symbolic payoffs.
+
+    Build it with :func:`normal_form`.  See the module docstring for the
+    conventions (``payoffs[0]`` is the row player's matrix).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> g = normal_form(
+    ...     "coordination", ("Ally 1", "Ally 2"), (("Firm", "Weak"), ("Firm", "Weak")),
+    ...     [parameter("v", "value of protection", "positive", 3)],
+    ...     {("Firm", "Firm"): ("v", "v"), ("Firm", "Weak"): (0, 1),
+    ...      ("Weak", "Firm"): (1, 0), ("Weak", "Weak"): (1, 1)})
+    >>> g.shape
+    (2, 2)
+    >>> g.substitute(v=3).payoffs[0]
+    Matrix([
+    [3, 0],
+    [1, 1]])
+    """
+
+    name: str
+    players: tuple[str, str]
+    actions: tuple[tuple[str, ...], tuple[str, ...]]
+    parameters: tuple[Parameter, ...]
+    payoffs: tuple[sp.ImmutableMatrix, sp.ImmutableMatrix]
+    description: str = ""
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if len(self.players) != 2:
+            raise ModelError(f"a normal-form model has exactly 2 players, got {len(self.players)}")
+        for p in self.players:
+            if not isinstance(p, str) or not p.strip():
+                raise ModelError(f"player names must be non-empty strings, got {p!r}")
+        if self.players[0] == self.players[1]:
+            raise ModelError(f"duplicate player name {self.players[0]!r}")
+        if len(self.actions) != 2:
+            raise ModelError("actions must give one tuple of labels per player")
+        for player, labels in zip(self.players, self.actions):
+            if len(labels) == 0:
+                raise ModelError(f"player {player!r} has no actions")
+            for a in labels:
+                if not isinstance(a, str) or not a.strip():
+                    raise ModelError(f"player {player!r} has an empty or non-string action label {a!r}")
+            dup = {a for a in labels if list(labels).count(a) > 1}
+            if dup:
+                raise ModelError(f"player {player!r} has duplicate action labels {sorted(dup)}")
+        names = [p.name for p in self.parameters]
+        dup = {n for n in names if names.count(n) > 1}
+        if dup:
+            raise ModelError(f"duplicate parameter names {sorted(dup)}")
+        shape = (len(self.actions[0]), len(self.actions[1]))
+        declared = {p.symbol for p in self.parameters}
+        for k, M in enumerate(self.payoffs):
+            if M.shape != shape:
+                raise ModelError(
+                    f"payoff matrix of {self.players[k]!r} has shape {M.shape}, expected {shape}"
+                )
+            undeclared = M.free_symbols - declared
+            if undeclared:
+                raise ModelError(
+                    f"payoffs of {self.players[k]!r} use undeclared symbols "
+                    f"{sorted(str(s) for s in undeclared)}; declared parameters: {names}"
+                )
+
+    # ------------------------------------------------------------------ access
+    @property
+    def shape(self) -> tuple[int, int]:
+        """``(m, n)``: numbers of row and column actions."""
+        return (len(self.actions[0]), len(self.actions[1]))
+
+    @property
+    def parameter_names(self) -> tuple[str, ...]:
+        return tuple(p.name for p in self.parameters)
+
+    @property
+    def symbols(self) -> dict[str, sp.Symbol]:
+        """Parameter name → sympy symbol (with the domain's assumptions)."""
+        return {p.name: p.symbol for p in self.parameters}
+
+    def parameter(self, name: str) -> Parameter:
+        """The parameter called ``name``; :class:`ModelError` if there is none."""
+        for p in self.parameters:
+            if p.name == name:
+                return p
+        raise ModelError(f"model {self.name!r} has no parameter {name!r}; it has {list(self.parameter_names)}")
+
+    def defaults(self) -> dict[str, Any]:
+        """Default values of the parameters that have one."""
+        return {p.name: p.default for p in self.parameters if p.default is not None}
+
+    def assumptions(self) -> list[sp.Basic]:
+        """Extra domain constraints (e.g. ``p <= 1`` for probabilities)."""
+        return [c for p in self.parameters for c in p.constraints()]
+
+    def payoff(self, row: str | int, col: str | int) -> tuple[sp.Expr, sp.Expr]:
+        """The payoff pair at a profile given by labels or indices."""
+        i = self.actions[0].index(row) if isinstance(row, str) else row
+        j = self.actions[1].index(col) if isinstance(col, str) else col
+        return (self.payoffs[0][i, j], self.payoffs[1][i, j])
+
+    # ------------------------------------------------------- transformations
+    def substitute(self, values: Mapping[str, Any] | None = None, /, **kw: Any) -> NormalFormModel:
+        """Partial evaluation: fix some parameters, returning a smaller model.
+
+        Values are kept exact when they are ints, fractions or sympy numbers;
+        floats are converted with :func:`sympy.nsimplify` of their decimal text
+        (``0.5`` → ``1/2``).
+        """
+        values = {**(values or {}), **kw}
+        sub = {}
+        for name, v in values.items():
+            p = self.parameter(name)
+            if not p.contains(v):
+                raise ModelError(f"value {v!r} for {name!r} is outside its domain {p.domain!r}")
+            sub[p.symbol] = exact_number(v)
+        params = tuple(p for p in self.parameters if p.name not in values)
+        payoffs = tuple(sp.ImmutableMatrix(M.subs(sub)) for M in self.payoffs)
+        return NormalFormModel(
+            self.name, self.players, self.actions, params, payoffs, self.description, self.source
+        )
+
+    def with_actions_permuted(self, rows: Sequence[int], cols: Sequence[int]) -> NormalFormModel:
+        """The same game with actions reordered (useful for invariance checks)."""
+        A, B = self.payoffs
+        r, c = list(rows), list(cols)
+        return NormalFormModel(
+            self.name,
+            self.players,
+            (tuple(self.actions[0][i] for i in r), tuple(self.actions[1][j] for j in c)),
+            self.parameters,
+            (sp.ImmutableMatrix(A.extract(r, c)), sp.ImmutableMatrix(B.extract(r, c))),
+            self.description,
+            self.source,
+        )
+
+    # --------------------------------------------------------------- display
+    def payoff_table(self) -> list[list[str]]:
+        """Rows of strings ``"u1, u2"`` for display."""
+        A, B = self.payoffs
+        m, n = self.shape
+        return [[f"{A[i, j]}, {B[i, j]}" for j in range(n)] for i in range(m)]
+
+    def _repr_latex_(self) -> str:
+        return "$" + self.to_latex(math_only=True) + "$"
+
+    def to_latex(self, math_only: bool = False) -> str:
+        """The payoff table as a LaTeX ``array`` (inside a table unless ``math_only``)."""
+        A, B = self.payoffs
+        m, n = self.shape
+        esc = lambda s: s.replace("_", r"\_")  # noqa: E731
+        head = " & ".join(r"\text{" + esc(a) + "}" for a in self.actions[1])
+        rows = [
+            r"\text{" + esc(self.actions[0][i]) + "} & "
+            + " & ".join(f"{sp.latex(A[i, j])},\\; {sp.latex(B[i, j])}" for j in range(n))
+            for i in range(m)
+        ]
+        arr = (
+            r"\begin{array}{l|" + "c" * n + "}\n"
+            + r"\text{" + esc(self.players[0]) + r" \\ " + esc(self.players[1]) + "} & " + head
+            + r" \\ \hline" + "\n" + " \\\\\n".join(rows) + "\n" + r"\end{array}"
+        )
+        if math_only:
+            return arr
+        caption = esc(self.name)
+        return (
+            "\\begin{table}[ht]\n\\centering\n$" + arr + "$\n\\caption{" + caption + "}\n\\end{table}"
+        )
+
+    def _repr_html_(self) -> str:
+        A, B = self.payoffs
+        m, n = self.shape
+        e = html.escape
+        out = [f"<b>{e(self.name)}</b>"]
+        if self.description:
+            out.append(f"<p>{e(self.description)}</p>")
+        out.append("<table><tr><th>" + e(self.players[0]) + " \\ " + e(self.players[1]) + "</th>")
+        out += [f"<th>{e(a)}</th>" for a in self.actions[1]]
+        out.append("</tr>")
+        for i in range(m):
+            out.append(f"<tr><th>{e(self.actions[0][i])}</th>")
+            out += [f"<td>${sp.latex(A[i, j])},\\ {sp.latex(B[i, j])}$</td>" for j in range(n)]
+            out.append("</tr>")
+        out.append("</table>")
+        if self.parameters:
+            out.append("<table><tr><th>parameter</th><th>meaning</th><th>domain</th><th>default</th></tr>")
+            for p in self.parameters:
+                out.append(
+                    f"<tr><td>${sp.latex(p.symbol)}$</td><td>{e(p.meaning)}</td>"
+                    f"<td>{e(p.domain)}</td><td>{e(str(p.default))}</td></tr>"
+                )
+            out.append("</table>")
+        if self.source:
+            out.append(f"<p><i>Source:</i> {e(self.source)}</p>")
+        return "\n".join(out)
+
+    def __str__(self) -> str:
+        rows = self.payoff_table()
+        width = max(len(s) for r in rows for s in r + list(self.actions[1]))
+        lw = max(len(a) for a in self.actions[0])
+        head = " " * lw + " | " + " | ".join(a.ljust(width) for a in self.actions[1])
+        body = "\n".join(
+            a.ljust(lw) + " | " + " | ".join(s.ljust(width) for s in r)
+            for a, r in zip(self.actions[0], rows)
+        )
+        params = "".join(f"\n  {p.name} ({p.domain}): {p.meaning}" for p in self.parameters)
+        return f"{self.name}: {self.players[0]} (rows) vs {self.players[1]} (columns)\n{head}\n{body}" + (
+            "\nparameters:" + params if params else ""
+        )
+
+
+def exact_number(v: Any) -> sp.Expr:
+    """Convert a user number to an exact sympy number (``0.1`` → ``1/10``)."""
+    if isinstance(v, sp.Basic):
+        return v
+    if isinstance(v, bool):
+        raise ModelError(f"expected a number, got the boolean {v!r}")
+    if isinstance(v, int):
+        return sp.Integer(v)
+    if isinstance(v, Fraction):
+        return sp.Rational(v.numerator, v.denominator)
+    try:
+        f = float(v)
+    except (TypeError, ValueError) as exc:
+        raise ModelError(f"expected a number, got {v!r}") from exc
+    if f != f or f in (float("inf"), float("-inf")):
+        raise ModelError(f"expected a finite number, got {v!r}")
+    fr = Fraction(repr(f))
+    return sp.Rational(fr.numerator, fr.denominator)
+
+
+def _table_from_mapping(payoffs: Mapping, actions) -> list[list[Any]]:
+    m, n = len(actions[0]), len(actions[1])
+    table: list[list[Any]] = [[None] * n for _ in range(m)]
+    for key, value in payoffs.items():
+        if not isinstance(key, tuple) or len(key) != 2:
+            raise ModelError(f"payoff key {key!r} must be a (row action, column action) pair")
+        r, c = key
+        try:
+            i = actions[0].index(r) if isinstance(r, str) else int(r)
+            j = actions[1].index(c) if isinstance(c, str) else int(c)
+        except ValueError as exc:
+            raise ModelError(f"payoff key {key!r} names an unknown action") from exc
+        if not (0 <= i < m and 0 <= j < n):
+            raise ModelError(f"payoff key {key!r} is out of range for a {m}x{n} game")
+        table[i][j] = value
+    missing = [(actions[0][i], actions[1][j]) for i in range(m) for j in range(n) if table[i][j] is None]
+    if missing:
+        raise ModelError(f"payoffs missing for profiles {missing}")
+    return table
+
+
+def normal_form(
+    name: str,
+    players: Sequence[str],
+    actions: Sequence[Sequence[str]],
+    parameters: Iterable[Parameter] = (),
+    payoffs: Any = None,
+    *,
+    description: str = "",
+    source: str = "",
+) -> NormalFormModel:
+    """Build and validate a :class:`NormalFormModel`.
+
+    Parameters
+    ----------
+    name : str
+        Name of the model.
+    players : pair of str
+        Row player, column player.
+    actions : pair of sequences of str
+        Action labels of each player.
+    parameters : iterable of Parameter
+        Declared parameters.  Payoffs may use symbols of the same *name*
+        created elsewhere; they are replaced by the declared symbols.
+    payoffs : mapping or table or pair of matrices
+        Either ``{(row, col): (u_row, u_col)}``, or an ``m x n`` nested list of
+        ``(u_row, u_col)`` pairs, or a pair ``(A, B)`` of ``m x n`` matrices.
+        Entries are numbers, sympy expressions, or parameter names (a bare
+        string is accepted only if it is exactly a declared parameter name).
+    description, source : str
+        What the model formalises and where it comes from.
+
+    Raises
+    ------
+    ModelError
+        Ragged or wrong-shaped tables, duplicate or empty labels, undeclared
+        symbols.
+
+    Examples
+    --------
+    >>> pd = normal_form("PD", ("A", "B"), (("C", "D"), ("C", "D")),
+    ...                  payoffs=[[(3, 3), (0, 5)], [(5, 0), (1, 1)]])
+    >>> pd.payoffs[1][0, 1]
+    5
+    """
+    actions = tuple(tuple(a) for a in actions)
+    players = tuple(players)
+    if len(actions) != 2:
+        raise ModelError("actions must give one sequence of labels per player")
+    params = tuple(parameters)
+    for p in params:
+        if not isinstance(p, Parameter):
+            raise ModelError(f"parameters must be Parameter objects, got {p!r}")
+    by_name = {p.name: p.symbol for p in params}
+    m, n = len(actions[0]), len(actions[1])
+    if payoffs is None:
+        raise ModelError("payoffs are required")
+
+    def conv(v: Any, where: str) -> sp.Expr:
+        if isinstance(v, str):
+            if v in by_name:
+                return by_name[v]
+            raise ModelError(
+                f"payoff at {where} is the string {v!r}, which is not a declared parameter; "
+                "build expressions with sympy or use alliancegames.io.parse_expression"
+            )
+        e = _to_expr(v, where)
+        # rebind same-named symbols to the declared ones (with their assumptions)
+        rebind = {s: by_name[s.name] for s in e.free_symbols if s.name in by_name and s != by_name[s.name]}
+        return e.xreplace(rebind) if rebind else e
+
+    if isinstance(payoffs, Mapping):
+        table = _table_from_mapping(payoffs, actions)
+        pairs = True
+    elif (
+        isinstance(payoffs, (tuple, list))
+        and len(payoffs) == 2
+        and all(hasattr(M, "shape") for M in payoffs)
+    ):
+        table, pairs = None, False
+    else:
+        table, pairs = payoffs, True
+
+    if pairs:
+        if not isinstance(table, (list, tuple)) or len(table) != m:
+            raise ModelError(f"payoff table must have {m} rows (one per action of {players[0]!r})")
+        A = [[None] * n for _ in range(m)]
+        B = [[None] * n for _ in range(m)]
+        for i, row in enumerate(table):
+            if not isinstance(row, (list, tuple)) or len(row) != n:
+                raise ModelError(
+                    f"payoff table row {i} ({actions[0][i]!r}) has "
+                    f"{len(row) if isinstance(row, (list, tuple)) else 'no'} entries, expected {n}"
+                )
+            for j, cell in enumerate(row):
+                where = f"({actions[0][i]!r}, {actions[1][j]!r})"
+                if not isinstance(cell, (list, tuple)) or len(cell) != 2:
+                    raise ModelError(f"payoff at {where} must be a pair (u_row, u_col), got {cell!r}")
+                A[i][j] = conv(cell[0], where)
+                B[i][j] = conv(cell[1], where)
+        mats = (sp.ImmutableMatrix(A), sp.ImmutableMatrix(B))
+    else:
+        mats = []
+        for k, M in enumerate(payoffs):
+            shape = tuple(getattr(M, "shape", ()))
+            if shape != (m, n):
+                raise ModelError(f"payoff matrix {k} has shape {shape}, expected {(m, n)}")
+            mats.append(
+                sp.ImmutableMatrix(
+                    [[conv(M[i, j] if hasattr(M, "__getitem__") else M[i][j], f"[{k}][{i},{j}]") for j in range(n)] for i in range(m)]
+                )
+            )
+        mats = tuple(mats)
+    return NormalFormModel(str(name), players, actions, params, mats, description, source)

@@ -1,0 +1,197 @@
+"""The one bridge from symbolic models to numbers.
+
+:func:`compile_model` turns a :class:`~alliancegames.model.NormalFormModel` into
+a :class:`CompiledModel`: ``sympy.lambdify(..., cse=True)`` is called once, and
+the compiled function evaluates every payoff for one parameter point or for
+whole numpy arrays of points (broadcast together).  The result has shape
+``batch_shape + (m, n)`` for each player.
+
+:func:`evaluate` gives the numeric :class:`~alliancegames.bimatrix.Bimatrix` at
+one point; when every value is an int or a fraction it substitutes exactly, so
+points on region boundaries stay exactly on them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Callable, Mapping
+
+import numpy as np
+import sympy as sp
+
+from .bimatrix import Bimatrix
+from .model import ModelError, NormalFormModel, exact_number
+
+__all__ = ["CompiledModel", "compile_model", "evaluate", "resolve_values"]
+
+
+def resolve_values(model: NormalFormModel, values: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Check parameter names and domains, fill defaults.
+
+    Raises :class:`~alliancegames.model.ModelError` naming unknown or missing
+    parameters and out-of-domain values (arrays are checked element-wise).
+
+    Examples
+    --------
+    >>> from alliancegames.model import normal_form, parameter
+    >>> g = normal_form("g", ("A", "B"), (("x",), ("y",)),
+    ...                 [parameter("p", "a probability", "probability", 0.5)], [[("p", 0)]])
+    >>> resolve_values(g, {})
+    {'p': 0.5}
+    >>> resolve_values(g, {"p": 1.2})
+    Traceback (most recent call last):
+    ...
+    alliancegames.model.ModelError: parameter 'p' (probability) must lie in [0, 1]; got 1.2
+    """
+    values = dict(values or {})
+    names = model.parameter_names
+    unknown = sorted(set(values) - set(names))
+    if unknown:
+        raise ModelError(
+            f"unknown parameter{'s' if len(unknown) > 1 else ''} {unknown} for model {model.name!r}; "
+            f"its parameters are {list(names)}"
+        )
+    out: dict[str, Any] = {}
+    missing = []
+    for p in model.parameters:
+        if p.name in values:
+            v = values[p.name]
+        elif p.default is not None:
+            v = p.default
+        else:
+            missing.append(p.name)
+            continue
+        _check_domain(p, v)
+        out[p.name] = v
+    if missing:
+        raise ModelError(f"missing value{'s' if len(missing) > 1 else ''} for parameter(s) {missing} of model {model.name!r} (no default)")
+    return out
+
+
+_BOUNDS = {"positive": "> 0", "nonnegative": ">= 0", "probability": "in [0, 1]"}
+
+
+def _check_domain(p, v: Any) -> None:
+    if isinstance(v, (bool, np.bool_)) or isinstance(v, str):
+        raise ModelError(f"parameter {p.name!r} needs a number, got {v!r}")
+    if isinstance(v, (int, Fraction, sp.Rational)):
+        ok = p.contains(v)
+        bad = v
+    else:
+        try:
+            arr = np.asarray(v, dtype=float)
+        except (TypeError, ValueError) as exc:
+            raise ModelError(f"parameter {p.name!r} needs numbers, got {v!r}") from exc
+        finite = np.isfinite(arr)
+        if p.domain == "positive":
+            good = finite & (arr > 0)
+        elif p.domain == "nonnegative":
+            good = finite & (arr >= 0)
+        elif p.domain == "probability":
+            good = finite & (arr >= 0) & (arr <= 1)
+        else:
+            good = finite
+        ok = bool(np.all(good))
+        bad = arr[~good].flat[0] if not ok else None
+        if bad is not None and arr.ndim == 0:
+            bad = float(arr)
+    if not ok:
+        rule = {"positive": "be positive", "nonnegative": "be non-negative",
+                "probability": "lie in [0, 1]", "real": "be finite"}[p.domain]
+        raise ModelError(f"parameter {p.name!r} ({p.domain}) must {rule}; got {bad!r}")
+
+
+@dataclass(frozen=True)
+class CompiledModel:
+    """A model compiled to a vectorised numpy function.
+
+    Call it with parameter values (scalars or arrays that broadcast together)
+    to get ``(A, B)`` of shape ``batch_shape + (m, n)``.
+
+    Examples
+    --------
+    >>> from alliancegames.model import normal_form, parameter
+    >>> g = normal_form("g", ("A", "B"), (("x", "y"), ("x", "y")),
+    ...                 [parameter("c", "cost", "positive", 1)],
+    ...                 [[("c", 0), (1, 1)], [(0, 0), ("2*c" if False else 2, 1)]])
+    >>> f = compile_model(g)
+    >>> A, B = f(c=np.array([1.0, 2.0, 3.0]))
+    >>> A.shape, A[:, 0, 0].tolist()
+    ((3, 2, 2), [1.0, 2.0, 3.0])
+    """
+
+    model: NormalFormModel
+    names: tuple[str, ...]
+    _func: Callable = field(repr=False)
+
+    def __call__(self, values: Mapping[str, Any] | None = None, /, **kw: Any) -> tuple[np.ndarray, np.ndarray]:
+        vals = resolve_values(self.model, {**(values or {}), **kw})
+        args = [np.asarray(vals[n], dtype=float) for n in self.names]
+        shape = np.broadcast_shapes(*(a.shape for a in args)) if args else ()
+        with np.errstate(all="ignore"):
+            flat = self._func(*args)
+        m, n = self.model.shape
+        out = np.empty(shape + (2, m * n), dtype=float)
+        for k, v in enumerate(flat):
+            out[..., k // (m * n), k % (m * n)] = v
+        out = out.reshape(shape + (2, m, n))
+        A, B = out[..., 0, :, :], out[..., 1, :, :]
+        if not (np.all(np.isfinite(A)) and np.all(np.isfinite(B))):
+            bad = np.argwhere(~(np.isfinite(A) & np.isfinite(B)))[0]
+            point = {nm: float(np.broadcast_to(a, shape)[tuple(bad[:-2])]) for nm, a in zip(self.names, args)}
+            raise ModelError(
+                f"payoffs of model {self.model.name!r} are NaN or infinite at "
+                f"({self.model.actions[0][bad[-2]]}, {self.model.actions[1][bad[-1]]}) for {point}"
+            )
+        return A, B
+
+    def game(self, values: Mapping[str, Any] | None = None, /, **kw: Any) -> Bimatrix:
+        """The numeric game at one (scalar) parameter point."""
+        A, B = self(values, **kw)
+        if A.ndim != 2:
+            raise ModelError("game() takes scalar parameter values; call the compiled model for arrays")
+        return Bimatrix.from_arrays(A, B, players=self.model.players, actions=self.model.actions, name=self.model.name)
+
+
+def compile_model(model: NormalFormModel) -> CompiledModel:
+    """Compile a symbolic model once (``lambdify`` with common-subexpression elimination)."""
+    syms = [p.symbol for p in model.parameters]
+    exprs = list(model.payoffs[0]) + list(model.payoffs[1])
+    func = sp.lambdify(syms, exprs, modules="numpy", cse=True)
+    return CompiledModel(model, model.parameter_names, func)
+
+
+def evaluate(model: NormalFormModel, values: Mapping[str, Any] | None = None, /, **kw: Any) -> Bimatrix:
+    """The numeric game at one point; exact (Fraction payoffs) when all values are rational.
+
+    Examples
+    --------
+    >>> from alliancegames.model import normal_form, parameter
+    >>> g = normal_form("g", ("A", "B"), (("x",), ("y",)), [parameter("p", "", "probability")], [[("p", "p")]])
+    >>> evaluate(g, p=Fraction(1, 3)).A[0, 0]
+    Fraction(1, 3)
+    """
+    vals = resolve_values(model, {**(values or {}), **kw})
+    rational = all(isinstance(v, (int, Fraction, sp.Rational)) and not isinstance(v, bool) for v in vals.values())
+    if rational:
+        sub = {model.parameter(k).symbol: exact_number(v) for k, v in vals.items()}
+        mats = []
+        for M in model.payoffs:
+            E = M.xreplace(sub)
+            rows = []
+            for i in range(E.rows):
+                row = []
+                for j in range(E.cols):
+                    e = sp.nsimplify(E[i, j]) if not E[i, j].is_Rational else E[i, j]
+                    if not e.is_Rational:
+                        rational = False
+                        break
+                    row.append(Fraction(int(e.p), int(e.q)))
+                rows.append(row)
+            if not rational:
+                break
+            mats.append(rows)
+        if rational:
+            return Bimatrix.from_arrays(mats[0], mats[1], players=model.players, actions=model.actions, name=model.name)
+    return compile_model(model).game(vals)

@@ -1,0 +1,411 @@
+"""Every Nash equilibrium of a bimatrix game, exactly.
+
+Method
+------
+The default method, ``"vertex"``, is exact labelled vertex enumeration
+(Avis, Rosenberg, Savani & von Stengel 2010, "Enumeration of Nash equilibria
+for two-player games", *Economic Theory* 42).  Payoffs are converted to exact
+rationals (floats by their decimal text), shifted to be positive and scaled to
+integers.  With ``A' > 0`` and ``B' > 0`` the best-response polytopes are
+
+* ``P = {x >= 0 : B'^T x <= 1}`` with labels ``i`` where ``x_i = 0`` and
+  ``m + j`` where ``(B'^T x)_j = 1``;
+* ``Q = {y >= 0 : A' y <= 1}`` with labels ``i`` where ``(A' y)_i = 1`` and
+  ``m + j`` where ``y_j = 0``.
+
+Every vertex is found by solving, in integer (fraction-free) arithmetic, each
+square system ``C[J, T] z_T = 1`` for a support ``T`` and an equally large set
+``J`` of tight best-response constraints.  A pair of non-zero vertices whose
+labels cover all ``m + n`` labels is an extreme Nash equilibrium; normalising
+gives the mixed strategies.  Because arithmetic is exact, degenerate games
+(tied payoffs, vertices on more than ``m`` facets) are handled without
+tolerances: the result is the set of extreme equilibria that Gambit's
+``enummixed`` or ``lrsnash`` returns, with no duplicates.
+
+``method="nashpy"`` runs nashpy's support enumeration and then rationalises and
+verifies each profile exactly.  It is kept for comparison: nashpy misses
+equilibria of degenerate games and, through a zero-tolerance sign test, some
+equilibria of generic games.
+"""
+
+from __future__ import annotations
+
+import html
+import warnings
+from dataclasses import dataclass
+from fractions import Fraction
+from itertools import combinations
+from math import lcm
+from typing import Any, Iterator, Sequence
+
+import numpy as np
+
+from .bimatrix import Bimatrix, GameError, to_fraction
+from .verify import max_regret
+
+__all__ = ["Equilibrium", "Solution", "solve", "extreme_equilibria"]
+
+Number = Any  # float or Fraction
+
+
+# --------------------------------------------------------------------------- kernels
+def _solve_integer_system(M: list[list[int]]) -> list[Fraction] | None:
+    """Solve ``M z = 1`` exactly for a square integer matrix (Bareiss); ``None`` if singular."""
+    s = len(M)
+    a = [row[:] + [1] for row in M]
+    prev = 1
+    for k in range(s):
+        piv = next((r for r in range(k, s) if a[r][k] != 0), None)
+        if piv is None:
+            return None
+        if piv != k:
+            a[k], a[piv] = a[piv], a[k]
+        akk = a[k][k]
+        for i in range(k + 1, s):
+            aik = a[i][k]
+            ai = a[i]
+            ak = a[k]
+            for j in range(k + 1, s + 1):
+                ai[j] = (ai[j] * akk - aik * ak[j]) // prev
+            ai[k] = 0
+        prev = akk
+    z = [Fraction(0)] * s
+    for i in range(s - 1, -1, -1):
+        acc = Fraction(a[i][s])
+        for j in range(i + 1, s):
+            acc -= a[i][j] * z[j]
+        z[i] = acc / a[i][i]
+    return z
+
+
+def _vertices(C: list[list[int]], d: int) -> dict[tuple[Fraction, ...], tuple[int, int]]:
+    """Non-zero vertices of ``{z in R^d : z >= 0, C z <= 1}`` (``C`` positive integer, k x d).
+
+    Returns ``vertex -> (bitmask of zero coordinates, bitmask of tight constraints)``.
+    """
+    k = len(C)
+    found: dict[tuple[Fraction, ...], tuple[int, int]] = {}
+    for s in range(1, min(d, k) + 1):
+        for T in combinations(range(d), s):
+            for J in combinations(range(k), s):
+                zt = _solve_integer_system([[C[j][t] for t in T] for j in J])
+                if zt is None or any(v < 0 for v in zt):
+                    continue
+                z = [Fraction(0)] * d
+                for t, v in zip(T, zt):
+                    z[t] = v
+                key = tuple(z)
+                if key in found:
+                    continue
+                tight = 0
+                ok = True
+                for j in range(k):
+                    val = sum(C[j][t] * z[t] for t in T)
+                    if val > 1:
+                        ok = False
+                        break
+                    if val == 1:
+                        tight |= 1 << j
+                if not ok:
+                    continue
+                zero = sum(1 << i for i in range(d) if z[i] == 0)
+                found[key] = (zero, tight)
+    return found
+
+
+def _positive_integer(M: np.ndarray) -> list[list[int]]:
+    """Shift a Fraction matrix to entries >= 1 and scale to integers (equilibria unchanged)."""
+    lo = min(M.flat)
+    shifted = [[v - lo + 1 for v in row] for row in M.tolist()]
+    den = lcm(*(v.denominator for row in shifted for v in row))
+    return [[int(v * den) for v in row] for row in shifted]
+
+
+def extreme_equilibria(A: Any, B: Any) -> list[tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]:
+    """All extreme Nash equilibria of ``(A, B)`` as exact fraction tuples.
+
+    The low-level kernel behind :func:`solve` (no labels, no payoffs).
+
+    Examples
+    --------
+    >>> extreme_equilibria([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
+    [((Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)))]
+    """
+    g = Bimatrix.from_arrays(A, B).exact()
+    m, n = g.shape
+    Ai = _positive_integer(g.A)
+    Bi = _positive_integer(g.B)
+    BT = [[Bi[i][j] for i in range(m)] for j in range(n)]
+    P = _vertices(BT, m)  # x: zero bits i, tight bits j -> labels i, m+j
+    Q = _vertices(Ai, n)  # y: zero bits j, tight bits i -> labels m+j, i
+    full = (1 << (m + n)) - 1
+    px = [(x, zero | (tight << m)) for x, (zero, tight) in P.items()]
+    qy = [(y, tight | (zero << m)) for y, (zero, tight) in Q.items()]
+    out = []
+    for x, lx in px:
+        for y, ly in qy:
+            if lx | ly == full:
+                sx, sy = sum(x), sum(y)
+                out.append((tuple(v / sx for v in x), tuple(v / sy for v in y)))
+    return out
+
+
+def _nashpy_candidates(A: np.ndarray, B: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    import nashpy as nash
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield from nash.Game(A, B).support_enumeration()
+
+
+def _rationalise(v: np.ndarray, max_den: int = 10**6) -> tuple[Fraction, ...]:
+    fr = [Fraction(float(p)).limit_denominator(max_den) for p in v]
+    fr = [max(Fraction(0), p) for p in fr]
+    s = sum(fr)
+    return tuple(p / s for p in fr)
+
+
+# --------------------------------------------------------------------------- results
+@dataclass(frozen=True)
+class Equilibrium:
+    """One Nash equilibrium: mixed strategies, expected payoffs and diagnostics.
+
+    ``strategies[k][a]`` is the probability that player ``k`` plays action ``a``
+    (floats, or ``Fraction`` when solved with ``exact=True``).
+    """
+
+    strategies: tuple[tuple[Number, ...], tuple[Number, ...]]
+    payoffs: tuple[Number, Number]
+    actions: tuple[tuple[str, ...], tuple[str, ...]]
+    players: tuple[str, str]
+    max_regret: float
+
+    @property
+    def support_indices(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        return tuple(tuple(i for i, p in enumerate(s) if p > 0) for s in self.strategies)  # type: ignore[return-value]
+
+    @property
+    def supports(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Action labels played with positive probability, per player."""
+        return tuple(
+            tuple(self.actions[k][i] for i in idx) for k, idx in enumerate(self.support_indices)
+        )  # type: ignore[return-value]
+
+    @property
+    def is_pure(self) -> bool:
+        return all(len(s) == 1 for s in self.support_indices)
+
+    @property
+    def label(self) -> str:
+        """``"Firm/Weak"`` for a pure profile, ``"mixed (Firm,Weak / Firm,Weak)"`` otherwise."""
+        if self.is_pure:
+            return "/".join(s[0] for s in self.supports)
+        return "mixed (" + " / ".join(",".join(s) for s in self.supports) + ")"
+
+    def strategy(self, player: int | str) -> dict[str, Number]:
+        """``{action label: probability}`` for one player (index or name)."""
+        k = self.players.index(player) if isinstance(player, str) else player
+        return dict(zip(self.actions[k], self.strategies[k]))
+
+    def to_dict(self, exact_strings: bool = False) -> dict[str, Any]:
+        """JSON-ready dict; with ``exact_strings`` fractions become ``"p/q"`` strings."""
+        conv = (lambda v: str(Fraction(v))) if exact_strings else float
+        return {
+            "strategies": [[conv(p) for p in s] for s in self.strategies],
+            "payoffs": [conv(u) for u in self.payoffs],
+            "actions": [list(a) for a in self.actions],
+            "label": self.label,
+        }
+
+    def __str__(self) -> str:
+        parts = []
+        for k in range(2):
+            parts.append(
+                ", ".join(f"{a}: {_fmt(p)}" for a, p in zip(self.actions[k], self.strategies[k]) if p != 0)
+            )
+        return f"{self.label}: ({parts[0]}) ; ({parts[1]}) payoffs ({_fmt(self.payoffs[0])}, {_fmt(self.payoffs[1])})"
+
+
+def _fmt(v: Number) -> str:
+    if isinstance(v, Fraction):
+        return str(v)
+    return f"{float(v):.6g}"
+
+
+@dataclass(frozen=True)
+class Solution:
+    """All equilibria of a game, with provenance (method, exactness, tolerance)."""
+
+    equilibria: tuple[Equilibrium, ...]
+    game: Bimatrix
+    method: str
+    exact: bool
+    tol: float
+
+    def __len__(self) -> int:
+        return len(self.equilibria)
+
+    def __iter__(self) -> Iterator[Equilibrium]:
+        return iter(self.equilibria)
+
+    def __getitem__(self, i: int) -> Equilibrium:
+        return self.equilibria[i]
+
+    @property
+    def pure(self) -> tuple[Equilibrium, ...]:
+        return tuple(e for e in self.equilibria if e.is_pure)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(e.label for e in self.equilibria)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        rows = []
+        for k, e in enumerate(self.equilibria):
+            row: dict[str, Any] = {"equilibrium": k, "label": e.label}
+            for p in range(2):
+                for a, v in zip(e.actions[p], e.strategies[p]):
+                    row[f"{e.players[p]}: {a}"] = v
+            row[f"payoff {e.players[0]}"] = e.payoffs[0]
+            row[f"payoff {e.players[1]}"] = e.payoffs[1]
+            row["max regret"] = e.max_regret
+            rows.append(row)
+        return rows
+
+    def to_frame(self):
+        """A pandas DataFrame, one row per equilibrium."""
+        import pandas as pd
+
+        return pd.DataFrame(self.to_records())
+
+    def to_json(self, exact_strings: bool | None = None) -> dict[str, Any]:
+        """``{"equilibria": [{"strategies": [[...], [...]], "payoffs": [...]}, ...]}``."""
+        es = self.exact if exact_strings is None else exact_strings
+        return {"equilibria": [e.to_dict(es) for e in self.equilibria]}
+
+    def to_latex(self) -> str:
+        """A ``tabular`` of the equilibria for a paper."""
+        g = self.game
+        esc = lambda s: str(s).replace("_", r"\_").replace("&", r"\&")  # noqa: E731
+        head = (
+            "Equilibrium & " + esc(g.players[0]) + " & " + esc(g.players[1])
+            + " & Payoffs \\\\"
+        )
+        lines = [r"\begin{tabular}{llll}", r"\hline", head, r"\hline"]
+        for e in self.equilibria:
+            s = [
+                ", ".join(f"{esc(a)}: ${_tex(p)}$" for a, p in zip(e.actions[k], e.strategies[k]) if p != 0)
+                for k in range(2)
+            ]
+            lines.append(
+                f"{esc(e.label)} & {s[0]} & {s[1]} & $({_tex(e.payoffs[0])}, {_tex(e.payoffs[1])})$ \\\\"
+            )
+        lines += [r"\hline", r"\end{tabular}"]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        title = f"<p>{len(self)} equilibri{'um' if len(self) == 1 else 'a'} of {e(self.game.name or 'the game')}" \
+                f" (method {e(self.method)}{', exact' if self.exact else ''})</p>"
+        return title + self.to_frame().to_html(index=False)
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.equilibria) or "no equilibria"
+
+
+def _tex(v: Number) -> str:
+    if isinstance(v, Fraction):
+        return str(v.numerator) if v.denominator == 1 else f"\\frac{{{v.numerator}}}{{{v.denominator}}}"
+    return f"{float(v):.4g}"
+
+
+# --------------------------------------------------------------------------- entry point
+def _as_game(game: Any, B: Any, params: dict | None) -> Bimatrix:
+    if isinstance(game, Bimatrix):
+        return game
+    if hasattr(game, "payoffs") and hasattr(game, "parameters"):  # a symbolic model
+        from .numeric import evaluate
+
+        return evaluate(game, params or {})
+    return Bimatrix.from_arrays(game, B)
+
+
+def solve(
+    game: Any,
+    B: Any = None,
+    *,
+    params: dict | None = None,
+    exact: bool = False,
+    method: str = "vertex",
+    tol: float = 1e-9,
+) -> Solution:
+    """Every extreme Nash equilibrium of a two-player game.
+
+    Parameters
+    ----------
+    game : Bimatrix, NormalFormModel or array
+        The game; with an array, ``B`` is the column player's matrix
+        (omitted: zero-sum).  A symbolic model is evaluated at ``params``
+        (defaults fill the rest).
+    exact : bool
+        Return ``Fraction`` probabilities and payoffs instead of floats.
+    method : {"vertex", "nashpy"}
+        Exact labelled vertex enumeration (default), or nashpy's support
+        enumeration followed by exact verification (may miss equilibria of
+        degenerate games; for comparison only).
+    tol : float
+        Tolerance recorded with the result and used to check the regret of
+        every returned profile (relative to the payoff scale).
+
+    Returns
+    -------
+    Solution
+
+    Examples
+    --------
+    >>> sol = solve([[3, 0], [5, 1]], [[3, 5], [0, 1]])   # prisoner's dilemma
+    >>> sol.labels
+    ('r2/c2',)
+    >>> solve([[1, -1], [-1, 1]], exact=True)[0].strategies
+    ((Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)))
+    """
+    g = _as_game(game, B, params)
+    ex = g.exact()
+    if method == "vertex":
+        profiles = extreme_equilibria(ex.A, ex.B)
+    elif method == "nashpy":
+        profiles = []
+        Af, Bf = ex.A.astype(float), ex.B.astype(float)
+        for x, y in _nashpy_candidates(Af, Bf):
+            fx, fy = _rationalise(x), _rationalise(y)
+            if max_regret(ex.A, ex.B, np.array(fx, dtype=object), np.array(fy, dtype=object)) == 0:
+                if (fx, fy) not in profiles:
+                    profiles.append((fx, fy))
+    else:
+        raise ValueError(f"unknown method {method!r}; use 'vertex' or 'nashpy'")
+    profiles.sort(key=lambda p: (sum(v > 0 for v in p[0]) + sum(v > 0 for v in p[1]), [-v for v in p[0]], [-v for v in p[1]]))
+    scale = max(1.0, float(np.max(np.abs(ex.A.astype(float)))), float(np.max(np.abs(ex.B.astype(float)))))
+    eqs = []
+    for x, y in profiles:
+        xa, ya = np.array(x, dtype=object), np.array(y, dtype=object)
+        u = (xa @ ex.A @ ya, xa @ ex.B @ ya)
+        if exact:
+            strategies, payoffs = (tuple(x), tuple(y)), (Fraction(u[0]), Fraction(u[1]))
+            regret = float(max_regret(ex.A, ex.B, xa, ya))
+        else:
+            strategies = (tuple(float(v) for v in x), tuple(float(v) for v in y))
+            payoffs = (float(u[0]), float(u[1]))
+            regret = max_regret(g.A.astype(float), g.B.astype(float), np.array(strategies[0]), np.array(strategies[1]))
+        if regret > tol * scale:  # cannot happen for exact vertices; guards the float conversion
+            raise ArithmeticError(f"equilibrium {strategies} has regret {regret:g} above tolerance")
+        eqs.append(Equilibrium(strategies, payoffs, g.actions, g.players, regret))
+    return Solution(tuple(eqs), g, method, exact, tol)
+
+
+def solve_many(games: Sequence[Any], **kw: Any) -> list[Solution]:
+    """:func:`solve` for each game in a sequence."""
+    return [solve(g, **kw) for g in games]
+
+
+# Keep GameError and to_fraction importable from here for convenience.
+__all__ += ["GameError", "to_fraction", "solve_many"]
