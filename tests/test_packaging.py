@@ -1,0 +1,69 @@
+"""setup.cfg and environment.yml must list the same dependencies; .ci/run must call the README's test command."""
+
+import configparser
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# conda-forge splits some PyPI packages with extras into several packages
+CONDA_SPLIT = {"dask[distributed]": {"dask", "distributed"}}
+
+
+def _names(reqs):
+    out = set()
+    for r in reqs:
+        r = r.strip()
+        if not r or r.startswith("#"):
+            continue
+        base = re.split(r"[<>=!~ ;]", r, maxsplit=1)[0].lower()
+        out |= CONDA_SPLIT.get(base, {base})
+    return out
+
+
+def _setup_cfg_deps():
+    cfg = configparser.ConfigParser()
+    cfg.read(ROOT / "setup.cfg")
+    install = cfg["options"]["install_requires"].splitlines()
+    test = cfg["options.extras_require"]["test"].splitlines()
+    return _names(install) | _names(test)
+
+
+def _environment_deps():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    deps = [d for d in env["dependencies"] if isinstance(d, str)]
+    return _names(deps) - {"python", "pip"}
+
+
+def test_setup_cfg_and_environment_yml_agree():
+    assert _setup_cfg_deps() == _environment_deps()
+
+
+def test_core_packages_of_the_design_card_are_dependencies():
+    assert {"nashpy", "numpy", "sympy", "jupyter", "seaborn"} <= _setup_cfg_deps()
+
+
+def test_gambit_is_test_only():
+    cfg = configparser.ConfigParser()
+    cfg.read(ROOT / "setup.cfg")
+    assert "pygambit" not in cfg["options"]["install_requires"]
+    assert "pygambit" in cfg["options.extras_require"]["test"]
+
+
+def _readme_commands():
+    text = (ROOT / "README.md").read_text()
+    quick = text.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```(?:bash|sh)?\n(.*?)```", quick, flags=re.S)
+
+
+def test_readme_quickstart_has_exactly_two_commands_and_ci_runs_the_test_one():
+    blocks = [b.strip() for b in _readme_commands()]
+    commands = [line for b in blocks for line in b.splitlines() if line.strip() and not line.startswith("#")]
+    assert len(commands) == 2, commands
+    main_job, test_cmd = commands
+    assert "reproduce" in main_job
+    assert "pytest" in test_cmd
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert test_cmd in ci
