@@ -37,8 +37,18 @@ DETERMINISTIC_ENV = {
 }
 
 _DEPENDENCIES = (
-    "nashpy", "numpy", "sympy", "scipy", "pandas", "matplotlib", "seaborn", "nbclient",
-    "nbformat", "nbconvert", "pyyaml", "tqdm",
+    "nashpy",
+    "numpy",
+    "sympy",
+    "scipy",
+    "pandas",
+    "matplotlib",
+    "seaborn",
+    "nbclient",
+    "nbformat",
+    "nbconvert",
+    "pyyaml",
+    "tqdm",
 )
 
 
@@ -126,7 +136,10 @@ def execute_notebook(path: Path, out_dir: Path, timeout: int = 600) -> list[Path
     os.environ.update(DETERMINISTIC_ENV)
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
     )
     client.execute()
@@ -173,8 +186,9 @@ def _run_job(job: Job, out: Path) -> JobResult:
     t0 = time.perf_counter()
     try:
         files = job.run(out)
-        return JobResult(job.name, job.kind, tuple(str(Path(f).relative_to(out)) for f in files),
-                         time.perf_counter() - t0)
+        return JobResult(
+            job.name, job.kind, tuple(str(Path(f).relative_to(out)) for f in files), time.perf_counter() - t0
+        )
     except Exception:  # noqa: BLE001 - a failed job is reported, not fatal to the run
         return JobResult(job.name, job.kind, (), time.perf_counter() - t0, traceback.format_exc())
 
@@ -205,6 +219,11 @@ def write_manifest(out: Path, results: Sequence[JobResult]) -> Path:
     return path
 
 
+def _log(progress: bool, done: int, total: int, r: JobResult) -> None:
+    if not progress:
+        print(f"[{done}/{total}] {r.name}: {'ok' if r.ok else 'FAILED'} ({r.seconds:.1f} s)", file=sys.stderr)
+
+
 def run(
     out: Path | str = "reproduced",
     *,
@@ -222,7 +241,9 @@ def run(
     os.environ.update(DETERMINISTIC_ENV)
     jobs = collect_jobs(notebooks, only)
     if only and not jobs:
-        raise ValueError(f"--only {list(only)} matches no job; jobs are: {[j.name for j in collect_jobs(notebooks)]}")
+        raise ValueError(
+            f"--only {list(only)} matches no job; jobs are: {[j.name for j in collect_jobs(notebooks)]}"
+        )
     t0 = time.perf_counter()
     if progress is None:
         progress = sys.stderr.isatty()
@@ -230,22 +251,23 @@ def run(
 
     bar = tqdm(total=len(jobs), desc="reproduce", unit="job", disable=not progress, file=sys.stderr)
     results: dict[str, JobResult] = {}
-    if workers <= 1 or len(jobs) <= 1:
-        for j in jobs:
-            bar.set_postfix_str(j.name)
-            results[j.name] = _run_job(j, out)
-            bar.update()
-    else:
+    # Jobs of kind "paper" assemble the outputs of the others, so they run last.
+    for phase in ([j for j in jobs if j.kind != "paper"], [j for j in jobs if j.kind == "paper"]):
+        if workers <= 1 or len(phase) <= 1:
+            for j in phase:
+                bar.set_postfix_str(j.name)
+                results[j.name] = _run_job(j, out)
+                bar.update()
+                _log(progress, len(results), len(jobs), results[j.name])
+            continue
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futs = {pool.submit(_run_job, j, out): j for j in jobs}
+            futs = [pool.submit(_run_job, j, out) for j in phase]
             for fut in as_completed(futs):
                 r = fut.result()
                 results[r.name] = r
                 bar.set_postfix_str(r.name)
                 bar.update()
-                if not progress:
-                    print(f"[{len(results)}/{len(jobs)}] {r.name}: {'ok' if r.ok else 'FAILED'} ({r.seconds:.1f} s)",
-                          file=sys.stderr)
+                _log(progress, len(results), len(jobs), r)
     bar.close()
     ordered = tuple(results[j.name] for j in jobs)
     write_manifest(out, ordered)
