@@ -32,11 +32,12 @@ from __future__ import annotations
 
 import html
 import warnings
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
 from math import lcm
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -49,8 +50,13 @@ Number = Any  # float or Fraction
 
 
 # --------------------------------------------------------------------------- kernels
-def _solve_integer_system(M: list[list[int]]) -> list[Fraction] | None:
-    """Solve ``M z = 1`` exactly for a square integer matrix (Bareiss); ``None`` if singular."""
+def _solve_integer_system_scaled(M: list[list[int]]) -> tuple[list[int], int] | None:
+    """Solve ``M z = 1`` for a square integer matrix as ``z = X / D`` with integers, ``D > 0``.
+
+    Fraction-free Gaussian elimination (Bareiss): every intermediate is a minor
+    of ``M``, the last pivot is ``±det M``, and the back substitution divides
+    exactly (``X = D z`` are Cramer numerators).  ``None`` if ``M`` is singular.
+    """
     s = len(M)
     a = [row[:] + [1] for row in M]
     prev = 1
@@ -61,56 +67,147 @@ def _solve_integer_system(M: list[list[int]]) -> list[Fraction] | None:
         if piv != k:
             a[k], a[piv] = a[piv], a[k]
         akk = a[k][k]
+        ak = a[k]
         for i in range(k + 1, s):
-            aik = a[i][k]
             ai = a[i]
-            ak = a[k]
+            aik = ai[k]
             for j in range(k + 1, s + 1):
                 ai[j] = (ai[j] * akk - aik * ak[j]) // prev
             ai[k] = 0
         prev = akk
-    z = [Fraction(0)] * s
+    D = a[s - 1][s - 1]
+    X = [0] * s
     for i in range(s - 1, -1, -1):
-        acc = Fraction(a[i][s])
-        for j in range(i + 1, s):
-            acc -= a[i][j] * z[j]
-        z[i] = acc / a[i][i]
-    return z
+        acc = a[i][s] * D - sum(a[i][j] * X[j] for j in range(i + 1, s))
+        X[i] = acc // a[i][i]  # exact
+    if D < 0:
+        D, X = -D, [-v for v in X]
+    return X, D
+
+
+def _solve_integer_system(M: list[list[int]]) -> list[Fraction] | None:
+    """Solve ``M z = 1`` exactly for a square integer matrix (Bareiss); ``None`` if singular."""
+    sol = _solve_integer_system_scaled(M)
+    if sol is None:
+        return None
+    X, D = sol
+    return [Fraction(v, D) for v in X]
+
+
+# Float pre-filter of the (T, J) systems in _vertices.  A system whose condition
+# number is below _COND_MAX is certainly non-singular (float singular values are
+# within a few ulps of the exact ones), and its float solution has relative error
+# far below _FILTER_TOL (about cond * s * eps < 1e-8), so a system rejected with
+# margin _FILTER_TOL is rejected exactly as well.  Everything else --
+# candidates and ill-conditioned or singular systems -- goes to the exact path.
+_COND_MAX = 1e6
+_FILTER_TOL = 1e-6
+
+
+def _exact_vertex(
+    C: list[list[int]], T: tuple[int, ...], J: tuple[int, ...], d: int
+) -> tuple[tuple[Fraction, ...], int, int] | None:
+    """The vertex solving ``C[J, T] z_T = 1, z_rest = 0`` exactly, if it is feasible.
+
+    Returns ``(z, bitmask of zero coordinates, bitmask of tight constraints)``.
+    """
+    sol = _solve_integer_system_scaled([[C[j][t] for t in T] for j in J])
+    if sol is None:
+        return None
+    X, D = sol
+    if any(v < 0 for v in X):
+        return None
+    tight = 0
+    for j, row in enumerate(C):
+        val = sum(row[t] * x for t, x in zip(T, X))
+        if val > D:
+            return None
+        if val == D:
+            tight |= 1 << j
+    z = [Fraction(0)] * d
+    zero = (1 << d) - 1
+    for t, x in zip(T, X):
+        if x:
+            z[t] = Fraction(x, D)
+            zero &= ~(1 << t)
+    return tuple(z), zero, tight
+
+
+def _float_candidates(Cf: np.ndarray, Ts: np.ndarray, Js: np.ndarray) -> np.ndarray:
+    """Boolean ``(len(Ts), len(Js))``: which systems may give a vertex (see ``_COND_MAX``)."""
+    k, d = Cf.shape
+    s = Ts.shape[1]
+    mats = Cf[Js[None, :, :, None], Ts[:, None, None, :]]  # (nT, nJ, s, s)
+    sv = np.linalg.svd(mats, compute_uv=False)
+    well = sv[..., -1] * _COND_MAX > sv[..., 0]
+    keep = ~well
+    if not well.any():
+        return keep
+    idx = np.nonzero(well)
+    zt = np.linalg.solve(mats[idx], np.ones(idx[0].shape + (s, 1)))[..., 0]  # (N, s)
+    zmax = np.abs(zt).max(axis=1)
+    nonneg = zt.min(axis=1) >= -_FILTER_TOL * zmax
+    Z = np.zeros((len(zt), d))
+    np.put_along_axis(Z, Ts[idx[0]], zt, axis=1)
+    lhs = Z @ Cf.T  # (N, k)
+    slack = _FILTER_TOL * (np.abs(Z) @ np.abs(Cf).T) + _FILTER_TOL
+    feasible = np.all(lhs <= 1 + slack, axis=1)
+    keep[idx] = nonneg & feasible
+    return keep
 
 
 def _vertices(C: list[list[int]], d: int) -> dict[tuple[Fraction, ...], tuple[int, int]]:
     """Non-zero vertices of ``{z in R^d : z >= 0, C z <= 1}`` (``C`` positive integer, k x d).
 
     Returns ``vertex -> (bitmask of zero coordinates, bitmask of tight constraints)``.
+    Every square system ``C[J, T] z_T = 1`` is screened in floating point
+    (:func:`_float_candidates`); only candidates and ill-conditioned systems are
+    solved in exact integer arithmetic, so the answer is exact.
     """
     k = len(C)
+    cmax = max(max(row) for row in C)
+    Cf = np.array([[c / cmax for c in row] for row in C], dtype=float)  # correctly rounded
     found: dict[tuple[Fraction, ...], tuple[int, int]] = {}
+    supp_masks: list[int] = []  # support bitmask of each found vertex
+    tight_masks: list[int] = []
+    full_d = (1 << d) - 1
     for s in range(1, min(d, k) + 1):
-        for T in combinations(range(d), s):
-            for J in combinations(range(k), s):
-                zt = _solve_integer_system([[C[j][t] for t in T] for j in J])
-                if zt is None or any(v < 0 for v in zt):
-                    continue
-                z = [Fraction(0)] * d
-                for t, v in zip(T, zt):
-                    z[t] = v
-                key = tuple(z)
-                if key in found:
-                    continue
-                tight = 0
-                ok = True
-                for j in range(k):
-                    val = sum(C[j][t] * z[t] for t in T)
-                    if val > 1:
-                        ok = False
-                        break
-                    if val == 1:
-                        tight |= 1 << j
-                if not ok:
-                    continue
-                zero = sum(1 << i for i in range(d) if z[i] == 0)
-                found[key] = (zero, tight)
+        Ts = list(combinations(range(d), s))
+        Js = list(combinations(range(k), s))
+        keep = _float_candidates(Cf, np.array(Ts), np.array(Js))
+        tm = [sum(1 << t for t in T) for T in Ts]
+        jm = [sum(1 << j for j in J) for J in Js]
+        if supp_masks:
+            keep &= ~_covered(tm, jm, supp_masks, tight_masks)
+        level: list[tuple[int, int]] = []
+        for a, b in zip(*np.nonzero(keep)):
+            if any(sp & ~tm[a] == 0 and jm[b] & ~tt == 0 for sp, tt in level):
+                continue  # (T, J) can only give a vertex found already
+            v = _exact_vertex(C, Ts[a], Js[b], d)
+            if v is not None and v[0] not in found:
+                found[v[0]] = (v[1], v[2])
+                level.append((full_d & ~v[1], v[2]))
+        for sp, tt in level:
+            supp_masks.append(sp)
+            tight_masks.append(tt)
     return found
+
+
+def _covered(tm: list[int], jm: list[int], supp: list[int], tight: list[int]) -> np.ndarray:
+    """``(len(tm), len(jm))``: systems ``(T, J)`` whose solution, if any, is a known vertex.
+
+    A vertex ``z`` with support inside ``T`` and tight constraints including
+    ``J`` solves ``C[J, T] z_T = 1``; a non-singular system has no other
+    solution and a singular one gives no vertex, so the system can be skipped.
+    """
+    dt = np.int64 if max(tm + jm + supp + tight).bit_length() < 63 else object
+    T = np.array(tm, dtype=dt)[None, :]
+    J = np.array(jm, dtype=dt)[None, :]
+    S = np.array(supp, dtype=dt)[:, None]
+    G = np.array(tight, dtype=dt)[:, None]
+    t_ok = (S & ~T) == 0  # (V, nT)
+    j_ok = (J & ~G) == 0  # (V, nJ)
+    return (t_ok.astype(np.int32).T @ j_ok.astype(np.int32)) > 0
 
 
 def _positive_integer(M: np.ndarray) -> list[list[int]]:
@@ -187,9 +284,7 @@ class Equilibrium:
     @property
     def supports(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Action labels played with positive probability, per player."""
-        return tuple(
-            tuple(self.actions[k][i] for i in idx) for k, idx in enumerate(self.support_indices)
-        )  # type: ignore[return-value]
+        return tuple(tuple(self.actions[k][i] for i in idx) for k, idx in enumerate(self.support_indices))  # type: ignore[return-value]
 
     @property
     def is_pure(self) -> bool:
@@ -287,10 +382,7 @@ class Solution:
         """A ``tabular`` of the equilibria for a paper."""
         g = self.game
         esc = lambda s: str(s).replace("_", r"\_").replace("&", r"\&")  # noqa: E731
-        head = (
-            "Equilibrium & " + esc(g.players[0]) + " & " + esc(g.players[1])
-            + " & Payoffs \\\\"
-        )
+        head = "Equilibrium & " + esc(g.players[0]) + " & " + esc(g.players[1]) + " & Payoffs \\\\"
         lines = [r"\begin{tabular}{llll}", r"\hline", head, r"\hline"]
         for e in self.equilibria:
             s = [
@@ -305,8 +397,10 @@ class Solution:
 
     def _repr_html_(self) -> str:
         e = html.escape
-        title = f"<p>{len(self)} equilibri{'um' if len(self) == 1 else 'a'} of {e(self.game.name or 'the game')}" \
-                f" (method {e(self.method)}{', exact' if self.exact else ''})</p>"
+        title = (
+            f"<p>{len(self)} equilibri{'um' if len(self) == 1 else 'a'} of {e(self.game.name or 'the game')}"
+            f" (method {e(self.method)}{', exact' if self.exact else ''})</p>"
+        )
         return title + self.to_frame().to_html(index=False)
 
     def __str__(self) -> str:
@@ -383,7 +477,13 @@ def solve(
                     profiles.append((fx, fy))
     else:
         raise ValueError(f"unknown method {method!r}; use 'vertex' or 'nashpy'")
-    profiles.sort(key=lambda p: (sum(v > 0 for v in p[0]) + sum(v > 0 for v in p[1]), [-v for v in p[0]], [-v for v in p[1]]))
+    profiles.sort(
+        key=lambda p: (
+            sum(v > 0 for v in p[0]) + sum(v > 0 for v in p[1]),
+            [-v for v in p[0]],
+            [-v for v in p[1]],
+        )
+    )
     scale = max(1.0, float(np.max(np.abs(ex.A.astype(float)))), float(np.max(np.abs(ex.B.astype(float)))))
     eqs = []
     for x, y in profiles:
@@ -395,7 +495,9 @@ def solve(
         else:
             strategies = (tuple(float(v) for v in x), tuple(float(v) for v in y))
             payoffs = (float(u[0]), float(u[1]))
-            regret = max_regret(g.A.astype(float), g.B.astype(float), np.array(strategies[0]), np.array(strategies[1]))
+            regret = max_regret(
+                g.A.astype(float), g.B.astype(float), np.array(strategies[0]), np.array(strategies[1])
+            )
         if regret > tol * scale:  # cannot happen for exact vertices; guards the float conversion
             raise ArithmeticError(f"equilibrium {strategies} has regret {regret:g} above tolerance")
         eqs.append(Equilibrium(strategies, payoffs, g.actions, g.players, regret))
