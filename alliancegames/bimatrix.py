@@ -7,10 +7,11 @@ read-only; ``dtype=object`` arrays hold exact ``Fraction`` payoffs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from numbers import Rational
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -134,12 +135,20 @@ def _matrix(M: Any, what: str) -> np.ndarray:
         arr = np.array(M, dtype=float)
     else:
         rows = M.tolist() if hasattr(M, "tolist") else M
+        if (
+            isinstance(rows, (list, tuple))
+            and rows
+            and all(isinstance(r, (list, tuple, np.ndarray)) for r in rows)
+            and len({len(r) for r in rows}) > 1
+        ):
+            raise GameError(f"payoff matrix {what} is ragged: row lengths {[len(r) for r in rows]}")
         try:
             arr = np.array(rows, dtype=object)
         except ValueError as exc:
             raise GameError(f"payoff matrix {what} is ragged") from exc
-        if arr.ndim == 2 and all(isinstance(v, (int, np.integer, Fraction)) or getattr(v, "is_Rational", False)
-                                 for v in arr.flat):
+        if arr.ndim == 2 and all(
+            isinstance(v, (int, np.integer, Fraction)) or getattr(v, "is_Rational", False) for v in arr.flat
+        ):
             arr = np.vectorize(to_fraction, otypes=[object])(arr) if arr.size else arr
         elif arr.ndim == 2:
             try:
