@@ -1,0 +1,208 @@
+"""The ``alliancegames`` command line: a thin layer over the public API.
+
+Usage::
+
+    alliancegames solve GAME [--param NAME=VALUE ...] [--exact] [--json]
+
+``GAME`` is a Gambit ``.nfg`` file or a model file (``.yaml``, ``.yml``,
+``.json``; see :mod:`alliancegames.io`).  Bad input prints one line
+``alliancegames: error: ...`` on stderr and exits with status 2.
+
+Adding a subcommand: write ``_configure_x(parser)`` and ``_run_x(args) -> int``
+and append a :class:`Command` to :data:`COMMANDS`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, NoReturn
+
+from .bimatrix import Bimatrix, GameError
+from .io import ExpressionError, ModelFileError, NfgError, parse_number, read_game
+from .model import ModelError
+from .solve import Solution, solve
+
+__all__ = ["COMMANDS", "Command", "CliError", "build_parser", "main"]
+
+PROG = "alliancegames"
+
+
+class CliError(ValueError):
+    """Bad command-line input (malformed ``--param``, options that do not apply)."""
+
+
+#: Errors that mean "bad input": reported as one line, exit status 2.  Anything
+#: else is a bug and is allowed to raise.
+USER_ERRORS: tuple[type[BaseException], ...] = (
+    CliError,
+    ExpressionError,
+    ModelFileError,
+    NfgError,
+    ModelError,
+    GameError,
+    OSError,
+)
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: its name, one-line help, argument setup and runner."""
+
+    name: str
+    help: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are one line on stderr (status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{PROG}: error: {message} (see '{self.prog} --help')\n")
+
+
+# --------------------------------------------------------------------------- solve
+def _parse_param(text: str) -> tuple[str, Fraction]:
+    name, sep, value = text.partition("=")
+    name = name.strip()
+    if not sep or not name:
+        raise CliError(f"--param needs NAME=VALUE, got {text!r}")
+    if not name.isidentifier():
+        raise CliError(f"--param {text!r}: {name!r} is not a parameter name")
+    try:
+        return name, parse_number(value)
+    except ValueError as exc:
+        raise CliError(f"--param {name}: bad value {value!r}: {exc}") from None
+
+
+def _configure_solve(p: argparse.ArgumentParser) -> None:
+    p.add_argument("game", metavar="GAME", help="a Gambit .nfg file or a model file (.yaml, .yml, .json)")
+    p.add_argument(
+        "--param",
+        "-p",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="value of a model parameter, exact (0.5 or 1/2); repeatable; defaults fill the rest",
+    )
+    p.add_argument("--exact", action="store_true", help="exact rational probabilities and payoffs")
+    p.add_argument("--json", action="store_true", help="print the equilibria as JSON")
+
+
+def _fmt(v: Any, exact: bool) -> str:
+    if exact:
+        return str(Fraction(v))
+    return f"{float(v):.6g}"
+
+
+def _strategy_text(actions: Sequence[str], probs: Sequence[Any], exact: bool) -> str:
+    played = [(a, p) for a, p in zip(actions, probs) if p != 0]
+    if len(played) == 1:
+        return played[0][0]
+    return ", ".join(f"{a}: {_fmt(p, exact)}" for a, p in played)
+
+
+def format_solution(sol: Solution, exact: bool) -> str:
+    """A plain-text table of the equilibria of a solution."""
+    g = sol.game
+    n = len(sol)
+    title = g.name or "game"
+    head = (
+        f"{title}: {n} equilibri{'um' if n == 1 else 'a'} "
+        f"({g.players[0]}: {', '.join(g.actions[0])} | {g.players[1]}: {', '.join(g.actions[1])})"
+    )
+    rows = [["#", "type", g.players[0], g.players[1], "payoffs"]]
+    for k, e in enumerate(sol, 1):
+        rows.append(
+            [
+                str(k),
+                "pure" if e.is_pure else "mixed",
+                _strategy_text(e.actions[0], e.strategies[0], exact),
+                _strategy_text(e.actions[1], e.strategies[1], exact),
+                f"({_fmt(e.payoffs[0], exact)}, {_fmt(e.payoffs[1], exact)})",
+            ]
+        )
+    widths = [max(len(r[c]) for r in rows) for c in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return head + "\n" + "\n".join(lines)
+
+
+def _run_solve(args: argparse.Namespace) -> int:
+    params: dict[str, Fraction] = {}
+    for text in args.param:
+        name, value = _parse_param(text)
+        if name in params:
+            raise CliError(f"--param {name} given twice")
+        params[name] = value
+    game = read_game(args.game)
+    if isinstance(game, Bimatrix):
+        if params:
+            raise CliError(
+                f"{args.game} is an .nfg game without parameters; drop --param {', '.join(params)}"
+            )
+        sol = solve(game, exact=args.exact)
+    else:
+        sol = solve(game, params=params, exact=args.exact)
+    if args.json:
+        print(json.dumps(sol.to_json(exact_strings=args.exact)))
+    else:
+        print(format_solution(sol, args.exact))
+    return 0
+
+
+COMMANDS: list[Command] = [
+    Command("solve", "every Nash equilibrium of a game file", _configure_solve, _run_solve),
+]
+
+
+# --------------------------------------------------------------------------- entry point
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with one subparser per entry of :data:`COMMANDS`."""
+    from . import __version__
+
+    parser = _Parser(prog=PROG, description="The game theory of military alliances, computed.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    for cmd in COMMANDS:
+        p = sub.add_parser(cmd.name, help=cmd.help, description=cmd.help)
+        cmd.configure(p)
+        p.set_defaults(_run=cmd.run)
+    return parser
+
+
+def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
+        return f"{exc.filename}: {exc.strerror.lower()}"
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 2 bad input).
+
+    Examples
+    --------
+    >>> main(["solve", "--help"])  # doctest: +ELLIPSIS
+    usage: alliancegames solve [-h] ...
+    0
+    """
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, usage errors (already printed)
+        return exc.code if isinstance(exc.code, int) else 2
+    try:
+        return args._run(args)
+    except USER_ERRORS as exc:
+        print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
