@@ -321,7 +321,7 @@ class NormalFormModel:
         """The payoff table as a LaTeX ``array`` (inside a table unless ``math_only``)."""
         A, B = self.payoffs
         m, n = self.shape
-        esc = lambda s: s.replace("_", r"\_")  # noqa: E731
+        esc = _tex_escape
         head = " & ".join(r"\text{" + esc(a) + "}" for a in self.actions[1])
         rows = [
             r"\text{" + esc(self.actions[0][i]) + "} & "
@@ -330,7 +330,7 @@ class NormalFormModel:
         ]
         arr = (
             r"\begin{array}{l|" + "c" * n + "}\n"
-            + r"\text{" + esc(self.players[0]) + r" \\ " + esc(self.players[1]) + "} & " + head
+            + r"\text{" + esc(self.players[0]) + r"} \backslash \text{" + esc(self.players[1]) + "} & " + head
             + r" \\ \hline" + "\n" + " \\\\\n".join(rows) + "\n" + r"\end{array}"
         )
         if math_only:
@@ -380,6 +380,14 @@ class NormalFormModel:
         return f"{self.name}: {self.players[0]} (rows) vs {self.players[1]} (columns)\n{head}\n{body}" + (
             "\nparameters:" + params if params else ""
         )
+
+
+_TEX_SPECIAL = {c: "\\" + c for c in "&%$#_{}"}
+
+
+def _tex_escape(text: str) -> str:
+    """Escape LaTeX special characters in a label (``R&D`` -> ``R\\&D``)."""
+    return "".join(_TEX_SPECIAL.get(c, c) for c in text)
 
 
 def exact_number(v: Any) -> sp.Expr:
