@@ -738,7 +738,9 @@ def _model_from_data(data: Any, where: str) -> NormalFormModel:
             raise fail(f"{key!r} must be a string, got {data[key]!r}")
     players = data["players"]
     if not isinstance(players, list) or len(players) != 2 or not all(isinstance(p, str) for p in players):
-        raise fail(f"'players' must be a list of two player names, got {players!r}")
+        raise fail(f"'players' must be a list of two player names (strings), got {players!r}")
+    if players[0] == players[1]:
+        raise fail(f"duplicate player name {players[0]!r}")
     actions = data["actions"]
     if not isinstance(actions, Mapping):
         raise fail("'actions' must map each player name to a list of action labels")
@@ -751,7 +753,8 @@ def _model_from_data(data: Any, where: str) -> NormalFormModel:
             raise fail(f"'actions' has no entry for player {p!r}")
         a = actions[p]
         if not isinstance(a, list) or not a or not all(isinstance(x, str) for x in a):
-            raise fail(f"actions of {p!r} must be a non-empty list of strings, got {a!r}")
+            hint = " (quote labels such as Yes/No/On/Off/1 in YAML)" if isinstance(a, list) and a else ""
+            raise fail(f"actions of {p!r} must be a non-empty list of strings, got {a!r}{hint}")
         dup = sorted({x for x in a if a.count(x) > 1})
         if dup:
             raise fail(f"player {p!r} has duplicate action labels {dup}")

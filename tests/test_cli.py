@@ -230,3 +230,17 @@ def test_module_entry_point_bad_input(tmp_path):
     assert r.stderr.startswith("alliancegames: error: ") and r.stderr.count("\n") == 1
     assert "Traceback" not in r.stderr
     assert not (tmp_path / "pwned").exists()
+
+
+def test_console_script(tmp_path):
+    """The ``alliancegames`` console script declared in setup.cfg, when installed next to python."""
+    import shutil
+
+    exe = shutil.which("alliancegames", path=str(Path(sys.executable).parent))
+    if exe is None:
+        pytest.skip("package not installed as a console script in this environment")
+    r = subprocess.run(
+        [exe, "solve", PD, "--json"], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["equilibria"][0]["strategies"] == [[0, 1], [0, 1]]

@@ -525,6 +525,8 @@ MODEL_BAD = [
     (_with(["actions", "C"], ["w"]), "unknown player(s) ['C']"),
     (_with(["actions", "A"], []), "non-empty list"),
     (_with(["actions", "A"], ["x", "x"]), "duplicate action labels"),
+    (_with(["actions", "A"], [True, False]), "quote labels such as Yes/No"),
+    (_with(["players"], ["A", "A"]), "duplicate player name"),
     (_with(["payoffs", 0, "row"], "w"), "unknown action label 'w'"),
     (_with(["payoffs", 0, "col"], "w"), "unknown action label 'w'"),
     (_with(["payoffs", 0, "payoffs"], [1, 2, 3]), "list of 2 values"),
