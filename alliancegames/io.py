@@ -96,6 +96,7 @@ MAX_DEPTH = 64
 MAX_EXPONENT = 1000
 MAX_POWER_BITS = 10_000
 MAX_FILE_BYTES = 5_000_000
+MAX_STRATEGIES = 10_000
 MODEL_SUFFIXES = (".yaml", ".yml", ".json")
 
 
@@ -551,8 +552,11 @@ def read_nfg(path_or_text: str | os.PathLike) -> Bimatrix:
     else:
         for k in range(2):
             t = s.next("number", f"the number of strategies of player {k + 1}")
-            if not t.text.isdigit() or int(t.text) < 1 or len(t.text) > 6:
-                raise NfgError(f"{where}: line {t.line}: bad number of strategies {t.text!r}")
+            if not t.text.isdigit() or not 1 <= int(t.text) <= MAX_STRATEGIES:
+                raise NfgError(
+                    f"{where}: line {t.line}: bad number of strategies {t.text!r} "
+                    f"(between 1 and {MAX_STRATEGIES})"
+                )
             labels.append([str(j + 1) for j in range(int(t.text))])
     s.next("rbrace", "'}' after the strategies")
     for k, row in enumerate(labels):
