@@ -124,7 +124,9 @@ class Parameter:
         return []
 
     def contains(self, value: Any) -> bool:
-        """Whether a single number lies in the parameter's domain."""
+        """Whether a single number lies in the parameter's domain (strings and booleans never do)."""
+        if isinstance(value, (str, bool)):
+            return False
         try:
             x = float(value)
         except (TypeError, ValueError):
@@ -396,6 +398,8 @@ def exact_number(v: Any) -> sp.Expr:
         return v
     if isinstance(v, bool):
         raise ModelError(f"expected a number, got the boolean {v!r}")
+    if isinstance(v, str):
+        raise ModelError(f"expected a number, got the string {v!r}")
     if isinstance(v, int):
         return sp.Integer(v)
     if isinstance(v, Fraction):
@@ -479,6 +483,9 @@ def normal_form(
     players = tuple(players)
     if len(actions) != 2:
         raise ModelError("actions must give one sequence of labels per player")
+    for player, labels in zip(players, actions):
+        if len(labels) == 0:
+            raise ModelError(f"player {player!r} has no actions")
     params = tuple(parameters)
     for p in params:
         if not isinstance(p, Parameter):
