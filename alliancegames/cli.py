@@ -156,8 +156,45 @@ def _run_solve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _configure_reproduce(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", default="reproduced", help="output folder (default: ./reproduced)")
+    p.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="rebuild only jobs whose name contains NAME (repeatable), e.g. a case or a figure",
+    )
+    p.add_argument("--workers", type=int, default=2, help="parallel processes (default 2)")
+    p.add_argument("--list", action="store_true", help="list the jobs and exit")
+    p.add_argument("--quiet", action="store_true", help="no progress display")
+
+
+def _run_reproduce(args: argparse.Namespace) -> int:
+    from .reproduce import collect_jobs, run
+
+    if args.list:
+        for j in collect_jobs(only=args.only or None):
+            print(f"{j.name:45s} {j.description}")
+        return 0
+    try:
+        summary = run(
+            args.out, only=args.only or None, workers=args.workers, progress=False if args.quiet else None
+        )
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    print(summary.report())
+    return 0 if summary.ok else 1
+
+
 COMMANDS: list[Command] = [
     Command("solve", "every Nash equilibrium of a game file", _configure_solve, _run_solve),
+    Command(
+        "reproduce",
+        "execute every notebook, build the paper's figures and tables, write a manifest",
+        _configure_reproduce,
+        _run_reproduce,
+    ),
 ]
 
 

@@ -28,3 +28,25 @@ def test_only_that_matches_nothing_is_an_error(tmp_path):
 
     with pytest.raises(ValueError, match="matches no job"):
         run(tmp_path, only=["no-such-job"], progress=False)
+
+
+def test_a_failing_notebook_is_reported_and_fails_the_run(tmp_path):
+    import nbformat
+
+    nbdir = tmp_path / "nbs"
+    nbdir.mkdir()
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("assert 1 == 2, 'headline number changed'")]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, nbdir / "broken.ipynb")
+    summary = run(tmp_path / "out", notebooks=nbdir, only=["broken"], workers=1, progress=False)
+    assert not summary.ok
+    assert "headline number changed" in summary.failed[0].error
+    assert "FAILED" in summary.report()
+
+
+def test_cli_reproduce_lists_jobs(capsys):
+    from alliancegames.cli import main
+
+    assert main(["reproduce", "--list", "--only", "00-tutorial"]) == 0
+    assert "notebook:00-tutorial" in capsys.readouterr().out
