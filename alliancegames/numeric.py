@@ -13,9 +13,10 @@ points on region boundaries stay exactly on them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import numpy as np
 import sympy as sp
@@ -93,7 +94,7 @@ def _check_domain(p, v: Any) -> None:
         else:
             good = finite
         ok = bool(np.all(good))
-        bad = arr[~good].flat[0] if not ok else None
+        bad = float(arr[~good].flat[0]) if not ok else None
         if bad is not None and arr.ndim == 0:
             bad = float(arr)
     if not ok:
