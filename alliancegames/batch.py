@@ -248,7 +248,7 @@ def _empty(shape: tuple[int, int], tol: float) -> BatchResult:
 
 def _games_last(M: np.ndarray) -> np.ndarray:
     """``(N, m, n)`` -> ``(m, n, N)``, each player's payoffs divided by their largest magnitude."""
-    T = np.ascontiguousarray(M.transpose(1, 2, 0))
+    T = M.transpose(1, 2, 0).copy()
     s = np.abs(T).max(axis=(0, 1))
     s[s == 0] = 1.0
     T /= s
