@@ -276,6 +276,7 @@ def _tex_text(s: str) -> str:
         part = re.sub(r"\*\*(.+?)\*\*", r"\\textbf{\1}", part)
         part = re.sub(r"\*(.+?)\*", r"\\emph{\1}", part)
         part = part.replace("\u00e9", r"\'e")
+        part = part.replace("\u2192", r"$\to$")
         out.append(part)
     return "".join(out)
 
@@ -1110,24 +1111,192 @@ def _threshold(
 
 
 # ----------------------------------------------------------------- trees
+# Perfect-information trees: (players, story, nested spec).  A spec is either
+# ("T", outcome key) for a terminal or (player index, [(action, spec), ...]).
+# Terminal payoffs are drawn per draw; ``prefs`` lists, per player, an outcome
+# that this player must rank first (keeps the stories plausible: our coding).
+_TREE_SHAPES: tuple[tuple[str, tuple[str, ...], str, Any, tuple[tuple[int, str], ...]], ...] = (
+    (
+        "deterrence tree",
+        ("Challenger", "Defender"),
+        "A challenger decides whether to keep the **Status quo** or **Challenge** a defender. "
+        "The defender may **Concede** or **Resist**; if it resists, the challenger chooses to "
+        "**Back down** or **Fight**.",
+        (
+            0,
+            [
+                ("Status quo", ("T", "status quo")),
+                (
+                    "Challenge",
+                    (
+                        1,
+                        [
+                            ("Concede", ("T", "concession")),
+                            ("Resist", (0, [("Back down", ("T", "climb-down")), ("Fight", ("T", "war"))])),
+                        ],
+                    ),
+                ),
+            ],
+        ),
+        ((0, "concession"), (1, "status quo")),
+    ),
+    (
+        "entrapment tree",
+        ("Protege", "Patron", "Rival"),
+        "A protege decides whether to **Hold** or **Provoke** a rival. If it provokes, its patron "
+        "chooses to **Abandon** it or **Support** it; if the patron supports, the rival chooses to "
+        "**Back down** or **Fight**.",
+        (
+            0,
+            [
+                ("Hold", ("T", "quiet")),
+                (
+                    "Provoke",
+                    (
+                        1,
+                        [
+                            ("Abandon", ("T", "abandonment")),
+                            (
+                                "Support",
+                                (2, [("Back down", ("T", "rival retreats")), ("Fight", ("T", "war"))]),
+                            ),
+                        ],
+                    ),
+                ),
+            ],
+        ),
+        ((0, "rival retreats"), (1, "quiet"), (2, "abandonment")),
+    ),
+)
+
+
+def _tree_outcomes(spec: Any, path: tuple[str, ...] = ()) -> list[tuple[str, tuple[str, ...]]]:
+    if spec[0] == "T":
+        return [(spec[1], path)]
+    out = []
+    for action, child in spec[1]:
+        out += _tree_outcomes(child, path + (action,))
+    return out
+
+
+def _tree_nodes(
+    spec: Any, players: Sequence[str], path: tuple[str, ...] = ()
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Decision nodes in tree order: (key as in alliancegames.tree, player, actions)."""
+    if spec[0] == "T":
+        return []
+    out = [("/".join(path) if path else "root", players[spec[0]], tuple(a for a, _ in spec[1]))]
+    for action, child in spec[1]:
+        out += _tree_nodes(child, players, path + (action,))
+    return out
+
+
+def _own_backward_induction(
+    spec: Any, pay: Mapping[str, tuple[Fraction, ...]], path=()
+) -> tuple[tuple, dict]:
+    """Independent backward induction (generic payoffs): (payoff vector, {node key: action})."""
+    if spec[0] == "T":
+        return pay[spec[1]], {}
+    player, branches = spec
+    best = None
+    plan: dict[str, str] = {}
+    for action, child in branches:
+        u, sub = _own_backward_induction(child, pay, path + (action,))
+        plan.update(sub)
+        if best is None or u[player] > best[1][player]:
+            best = (action, u)
+    plan["/".join(path) if path else "root"] = best[0]
+    return best[1], plan
+
+
 def _make_tree(rng: np.random.Generator, number: int, templates: Sequence[_Template]) -> Problem | None:
-    return _tree_problem(rng, number)
+    from .tree import backward_induction, decision, game_tree, terminal  # noqa: PLC0415
 
+    name, players, story, spec, prefs = _choice(rng, _TREE_SHAPES)
+    outcomes = _tree_outcomes(spec)
+    keys = [k for k, _ in outcomes]
+    pay: dict[str, list[Fraction]] = {k: [] for k in keys}
+    for i in range(len(players)):
+        vals = sorted(int(v) for v in rng.choice(10, size=len(keys), replace=False))[::-1]
+        top = [k for p, k in prefs if p == i]
+        rest = [k for k in keys if k not in top]
+        order = top + [rest[int(j)] for j in rng.permutation(len(rest))]
+        for k, v in zip(order, vals):
+            pay[k].append(Fraction(v - 4))
+    payoffs = {k: tuple(v) for k, v in pay.items()}
 
-def _tree_problem(rng: np.random.Generator, number: int) -> Problem | None:
-    try:
-        from . import tree as _tree  # noqa: F401, PLC0415
-    except ImportError:
-        raise _Unavailable("tree problems need alliancegames.tree (not installed yet)") from None
-    return _tree_problem_impl(rng, number)
+    def build(sp_: Any) -> Any:
+        if sp_[0] == "T":
+            return terminal(payoffs[sp_[1]], label=sp_[1])
+        return decision(players[sp_[0]], {a: build(c) for a, c in sp_[1]})
 
-
-def _tree_problem_impl(rng: np.random.Generator, number: int) -> Problem | None:  # pragma: no cover
-    raise _Unavailable("tree problems are not implemented yet")
-
-
-class _Unavailable(RuntimeError):
-    """A problem kind needs a module that is not available."""
+    tree = game_tree(name, players, [], build(spec), source="teaching game, our coding")
+    bi = backward_induction(tree, ties="strict")
+    cases = bi.at({})
+    if len(cases) != 1:
+        return None
+    case = cases[0]
+    strategy = tuple((k, a) for _, k, a in case.choices)
+    path = case.outcome[0][0]
+    # verification: an independent backward induction on the same numbers agrees
+    u, plan = _own_backward_induction(spec, payoffs)
+    if plan != dict(strategy) or tuple(u) != tuple(Fraction(int(v.p), int(v.q)) for v in case.payoffs):
+        raise ArithmeticError("backward_induction() and the independent recursion disagree")
+    nodes = _tree_nodes(spec, players)
+    node_names = {key: f"node {k + 1}" for k, (key, _, _) in enumerate(nodes)}
+    node_items = _Items(
+        tuple(
+            f"{node_names[key]}: {pl} chooses {' or '.join(acts)}"
+            + ("" if key == "root" else f" (after {' → '.join(key.split('/'))})")
+            for key, pl, acts in nodes
+        )
+    )
+    header = ("Path", "Outcome") + players
+    rows = tuple((" → ".join(p), k) + tuple(_num(v) for v in payoffs[k]) for k, p in outcomes)
+    values = tuple(
+        (f"u{i + 1}_{k.replace(' ', '_').replace('-', '_')}", payoffs[k][i])
+        for k in keys
+        for i in range(len(players))
+    )
+    prov = Provenance(
+        name, values, "teaching game, our coding", "payoffs drawn as distinct integers per player"
+    )
+    blocks = [
+        _Text(story + " Decision nodes:"),
+        node_items,
+        _Text("Payoffs at the outcomes (higher is better):"),
+        _Table(header, rows),
+        _Text(
+            "Solve the game by backward induction: what does each player choose at each of its nodes in "
+            "the subgame-perfect equilibrium, and what is the equilibrium path?"
+        ),
+    ]
+    ans = [
+        _Text(
+            "Equilibrium path: **"
+            + " → ".join(path)
+            + "**, payoffs $("
+            + ", ".join(_frac(v) for v in u)
+            + ")$."
+        ),
+        _Items(
+            tuple(f"{node_names[k]} ({dict((kk, pl) for kk, pl, _ in nodes)[k]}): {a}" for k, a in strategy)
+        ),
+        _Text(
+            "Work from the last node back: each player picks the action with the higher continuation payoff "
+            "(no ties in this game, so the equilibrium is unique; checked by alliancegames.tree.backward_induction)."
+        ),
+    ]
+    answer = TreeAnswer(tuple(path), strategy, tuple(u))
+    return _problem(
+        "tree",
+        number,
+        blocks,
+        ans,
+        answer,
+        prov,
+        (("nodes", tuple((node_names[k], k) for k, _, _ in nodes)), ("tree", tree)),
+    )
 
 
 # =========================================================================== assembly
@@ -1167,7 +1336,11 @@ def available_kinds() -> tuple[str, ...]:
 
 
 def _tree_available() -> bool:
-    return False
+    try:
+        from .tree import backward_induction  # noqa: F401, PLC0415
+    except ImportError:
+        return False
+    return True
 
 
 def generate(seed: int, count: int, kinds: Iterable[str] | None = None) -> ProblemSet:
@@ -1339,7 +1512,7 @@ def _same_number(given: Any, truth: Fraction) -> tuple[bool, str]:
         return True, ""
     if decimals is not None and decimals >= 2 and truth.denominator not in (1, 2, 4, 5, 8, 10):
         # a rounded decimal for a repeating fraction: accept if it rounds the truth correctly
-        if abs(f - truth) <= Fraction(1, 2 * 10**decimals) or abs(f - truth) <= Fraction(1, 10**decimals):
+        if abs(f - truth) <= Fraction(1, 2 * 10**decimals):
             return True, f" (rounded; exactly {truth})"
     return False, ""
 
@@ -1603,12 +1776,27 @@ def check_answer(problem: Problem, answer: Any) -> Verdict:
 def _check_tree(problem: Problem, answer: Any) -> Verdict:
     truth: TreeAnswer = problem.answer
     if isinstance(answer, TreeAnswer):
-        given = answer.path
-    elif isinstance(answer, str):
-        given = tuple(s for s in re.split(r"\s*[,;/>]\s*|\s*->\s*", answer.strip()) if s)
+        answer = answer.path
+    if isinstance(answer, Mapping):
+        names = {_norm_label(n): k for n, k in problem.datum("nodes")}
+        want = dict(truth.strategy)
+        given = {}
+        for node, action in answer.items():
+            key = names.get(_norm_label(str(node)), node)
+            if isinstance(node, int):
+                key = names.get(f"node {node}", node)
+            if key not in want:
+                raise ValueError(f"unknown node {node!r}; nodes are {[n for n, _ in problem.datum('nodes')]}")
+            given[key] = _norm_label(str(action))
+        wrong = [k for k in want if given.get(k) != _norm_label(want[k])]
+        if not wrong:
+            return Verdict(True, "correct subgame-perfect strategies")
+        return Verdict(False, f"not quite: {len(wrong)} of {len(want)} node choices are wrong or missing")
+    if isinstance(answer, str):
+        given_path = tuple(s for s in re.split(r"\s*(?:->|→|[,;/>])\s*", answer.strip()) if s)
     else:
-        given = tuple(answer)
-    norm = tuple(_norm_label(str(a)) for a in given)
+        given_path = tuple(answer)
+    norm = tuple(_norm_label(str(a)) for a in given_path)
     if norm == tuple(_norm_label(a) for a in truth.path):
         return Verdict(True, "correct equilibrium path")
-    return Verdict(False, "not the subgame-perfect path")
+    return Verdict(False, "not the subgame-perfect path (work backwards from the last node)")
