@@ -1,0 +1,282 @@
+"""The library of alliance models: each a function returning a symbolic model, tree or result.
+
+Look models up by name with :func:`get_model` and list them with
+:func:`list_models`.  Every model cites its source in its docstring and says
+which parts are the source's and which are our coding of a qualitative
+argument; :data:`CODINGS` gives, per model, the parameters' plausible ranges
+and the ordinal comparisons that the coding respects.
+
+Kinds
+-----
+``normal_form``
+    :class:`~alliancegames.model.NormalFormModel`: solve with
+    :func:`alliancegames.solve.solve`, regions with :mod:`alliancegames.regions`.
+``tree``
+    :class:`~alliancegames.tree.GameTree`: :func:`~alliancegames.tree.backward_induction`
+    or :func:`~alliancegames.tree.strategic_form`.
+``result``
+    A frozen object with closed forms and a numeric solver (burden sharing,
+    buck-passing).
+
+Examples
+--------
+>>> from alliancegames.models import get_model, list_models
+>>> "snyder_alliance" in set(list_models()["name"])
+True
+>>> get_model("snyder_alliance", c_entrap=5).parameter("c_entrap").default
+5
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import ModelError
+from . import balancing, bargaining, burden, deterrence, quasi, snyder
+from ._common import Coding, Preference, Spec, at_defaults
+from .balancing import BuckPassing, buck_passing, chain_gang, offence_defence
+from .bargaining import alliance_bargaining, arm_or_ally
+from .burden import (
+    BurdenSharing,
+    BurdenSharingEquilibrium,
+    burden_sharing,
+    burden_sharing_matrix,
+    solve_burden_sharing,
+)
+from .deterrence import (
+    CommitmentTradeoff,
+    commitment_tradeoff,
+    extended_deterrence,
+    probabilistic_commitment,
+)
+from .deterrence import (
+    deterrence as deterrence_model,
+)
+from .quasi import quasi_alliance
+from .snyder import alliance_adversary, primary_alliance, snyder_adversary, snyder_alliance
+
+__all__ = [
+    "CODINGS",
+    "BuckPassing",
+    "BurdenSharing",
+    "BurdenSharingEquilibrium",
+    "Coding",
+    "CommitmentTradeoff",
+    "ModelEntry",
+    "Preference",
+    "REGISTRY",
+    "Spec",
+    "alliance_adversary",
+    "at_defaults",
+    "alliance_bargaining",
+    "arm_or_ally",
+    "buck_passing",
+    "burden_sharing",
+    "burden_sharing_matrix",
+    "chain_gang",
+    "commitment_tradeoff",
+    "deterrence_model",
+    "extended_deterrence",
+    "get_model",
+    "list_models",
+    "model_entry",
+    "offence_defence",
+    "primary_alliance",
+    "probabilistic_commitment",
+    "quasi_alliance",
+    "snyder_adversary",
+    "snyder_alliance",
+    "solve_burden_sharing",
+]
+
+
+@dataclass(frozen=True)
+class ModelEntry:
+    """A registered model: its name, kind, factory, one-line description and citation."""
+
+    name: str
+    kind: str
+    factory: Callable[..., Any]
+    description: str
+    citation: str
+    coding: Coding | None = None
+
+    def build(self, **overrides: Any) -> Any:
+        """Call the factory (``overrides`` are new parameter defaults; for burden sharing, ``n``)."""
+        return self.factory(**overrides)
+
+
+def _entries() -> dict[str, ModelEntry]:
+    S, B, D = snyder, balancing, deterrence
+    rows = [
+        ModelEntry(
+            "snyder_alliance",
+            "normal_form",
+            snyder_alliance,
+            "Secondary alliance dilemma: Firm or Weak commitment, abandonment versus entrapment.",
+            S.SNYDER_1984,
+            S.SNYDER_ALLIANCE_CODING,
+        ),
+        ModelEntry(
+            "snyder_adversary",
+            "normal_form",
+            snyder_adversary,
+            "Adversary game: Firm or Conciliate toward the opponent (chicken or spiral).",
+            S.SNYDER_1984,
+            S.SNYDER_ADVERSARY_CODING,
+        ),
+        ModelEntry(
+            "alliance_adversary",
+            "normal_form",
+            alliance_adversary,
+            "Composite game: firmness toward the adversary reassures the ally but risks entrapment.",
+            S.SNYDER_1984,
+            S.ALLIANCE_ADVERSARY_CODING,
+        ),
+        ModelEntry(
+            "primary_alliance",
+            "normal_form",
+            primary_alliance,
+            "Primary alliance dilemma: Ally or Abstain, a prisoner's dilemma.",
+            S.SNYDER_1984,
+            S.PRIMARY_ALLIANCE_CODING,
+        ),
+        ModelEntry(
+            "burden_sharing",
+            "result",
+            burden_sharing,
+            "Olson-Zeckhauser public-good game: n members, Cobb-Douglas utility, corners included.",
+            burden.OLSON_ZECKHAUSER_1966,
+            None,
+        ),
+        ModelEntry(
+            "burden_sharing_matrix",
+            "normal_form",
+            burden_sharing_matrix,
+            "Two-member burden sharing discretised to High/Low contributions (teaching).",
+            burden.OLSON_ZECKHAUSER_1966,
+            burden.BURDEN_SHARING_MATRIX_CODING,
+        ),
+        ModelEntry(
+            "buck_passing",
+            "result",
+            buck_passing,
+            "Buck-passing as an N-state volunteer's dilemma: mixed equilibrium, P(nobody balances).",
+            B.CHRISTENSEN_SNYDER_1990 + " " + B.DIEKMANN_1985,
+            Coding(B.BUCK_PASSING_SPECS),
+        ),
+        ModelEntry(
+            "chain_gang",
+            "normal_form",
+            chain_gang,
+            "Chain-ganging: unconditional commitment under a perceived offensive advantage.",
+            B.CHRISTENSEN_SNYDER_1990,
+            B.CHAIN_GANG_CODING,
+        ),
+        ModelEntry(
+            "offence_defence",
+            "normal_form",
+            offence_defence,
+            "Offence-defence balance moves two states from buck-passing to chain-ganging.",
+            B.CHRISTENSEN_SNYDER_1990,
+            B.OFFENCE_DEFENCE_CODING,
+        ),
+        ModelEntry(
+            "deterrence",
+            "tree",
+            deterrence_model,
+            "Calculus of deterrence: challenge iff p < (u_win - u_sq)/(u_win - u_war).",
+            D.RUSSETT_1963,
+            D.DETERRENCE_CODING,
+        ),
+        ModelEntry(
+            "extended_deterrence",
+            "tree",
+            extended_deterrence,
+            "Challenger-Defender-Protégé crisis with probabilistic support and realignment.",
+            D.ZAGARE_KILGOUR_2003,
+            D.EXTENDED_DETERRENCE_CODING,
+        ),
+        ModelEntry(
+            "probabilistic_commitment",
+            "tree",
+            probabilistic_commitment,
+            "Probability of joining trades deterrence of the adversary against the protégé's moral hazard.",
+            D.BENSON_2012,
+            D.PROBABILISTIC_COMMITMENT_CODING,
+        ),
+        ModelEntry(
+            "quasi_alliance",
+            "normal_form",
+            quasi_alliance,
+            "Two clients of one patron: symmetric fear of abandonment brings cooperation.",
+            quasi.CHA_1999,
+            quasi.QUASI_ALLIANCE_CODING,
+        ),
+        ModelEntry(
+            "alliance_bargaining",
+            "tree",
+            alliance_bargaining,
+            "A member's threat to cut its contribution or exit; the hegemon accepts, coerces or intervenes.",
+            bargaining.MORROW_1991,
+            bargaining.ALLIANCE_BARGAINING_CODING,
+        ),
+        ModelEntry(
+            "arm_or_ally",
+            "normal_form",
+            arm_or_ally,
+            "Build one's own capability or rely on an ally that supports with probability q.",
+            bargaining.MORROW_1993,
+            bargaining.ARM_OR_ALLY_CODING,
+        ),
+    ]
+    return {e.name: e for e in rows}
+
+
+REGISTRY: dict[str, ModelEntry] = _entries()
+CODINGS: dict[str, Coding] = {k: e.coding for k, e in REGISTRY.items() if e.coding is not None}
+
+
+def model_entry(name: str) -> ModelEntry:
+    """The registry entry called ``name`` (:class:`ModelError` listing the names if unknown)."""
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        raise ModelError(f"unknown model {name!r}; available: {sorted(REGISTRY)}") from None
+
+
+def get_model(name: str, **overrides: Any) -> Any:
+    """Build the model called ``name``; ``overrides`` replace parameter defaults.
+
+    Raises
+    ------
+    ModelError
+        If the name is unknown or an override names no parameter of the model.
+
+    Examples
+    --------
+    >>> from alliancegames.solve import solve
+    >>> solve(get_model("primary_alliance")).labels
+    ('Ally/Ally',)
+    """
+    if not isinstance(name, str):
+        raise ModelError(f"model name must be a string, got {name!r}")
+    return model_entry(name).build(**overrides)
+
+
+def list_models():
+    """A :class:`pandas.DataFrame` of the registered models: name, kind, description, citation.
+
+    Examples
+    --------
+    >>> list(list_models().columns)
+    ['name', 'kind', 'description', 'citation']
+    """
+    import pandas as pd
+
+    return pd.DataFrame(
+        [(e.name, e.kind, e.description, e.citation) for e in REGISTRY.values()],
+        columns=["name", "kind", "description", "citation"],
+    )

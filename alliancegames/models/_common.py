@@ -1,0 +1,116 @@
+"""Shared pieces of the model library: parameter specifications and codings.
+
+A *coding* records how a qualitative or ordinal source was turned into
+cardinal payoffs: for every parameter a default and a plausible range, and the
+ordinal comparisons of payoffs that the coding must respect everywhere in that
+range.  Tests check the comparisons at the defaults and across the range.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy as sp
+
+from ..model import ModelError, Parameter, exact_number, parameter
+
+__all__ = ["Coding", "Spec", "Preference", "build_parameters"]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One parameter of a library model: name, meaning, domain, default and plausible range."""
+
+    name: str
+    meaning: str
+    domain: str
+    default: Any
+    plausible: tuple[Any, Any]
+
+
+@dataclass(frozen=True)
+class Preference:
+    """``player`` strictly prefers the profile ``better`` to the profile ``worse``.
+
+    Profiles are ``(row action, column action)`` pairs of a normal-form model.
+    """
+
+    player: int
+    better: tuple[str, str]
+    worse: tuple[str, str]
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Coding:
+    """The cardinal coding of a source: parameter specs and required ordinal comparisons."""
+
+    specs: tuple[Spec, ...]
+    preferences: tuple[Preference, ...] = ()
+    notes: str = ""
+    extra_constraints: tuple[str, ...] = field(default=())
+
+    @property
+    def plausible(self) -> dict[str, tuple[Any, Any]]:
+        """Parameter name → ``(low, high)`` plausible range."""
+        return {s.name: s.plausible for s in self.specs}
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        return {s.name: s.default for s in self.specs}
+
+
+def build_parameters(
+    specs: Sequence[Spec], overrides: Mapping[str, Any], model: str
+) -> tuple[Parameter, ...]:
+    """Parameters of a model, with defaults replaced by ``overrides``.
+
+    Raises
+    ------
+    ModelError
+        If an override names no parameter of the model or lies outside its domain.
+
+    Examples
+    --------
+    >>> ps = build_parameters([Spec("c", "cost", "positive", 1, (0.5, 2))], {"c": 3}, "m")
+    >>> ps[0].default
+    3
+    """
+    names = [s.name for s in specs]
+    unknown = sorted(set(overrides) - set(names))
+    if unknown:
+        raise ModelError(f"model {model!r} has no parameter(s) {unknown}; its parameters are {names}")
+    out = []
+    for s in specs:
+        default = overrides.get(s.name, s.default)
+        if default is not None:
+            exact_number(default)  # rejects booleans, NaN and non-numbers with a clear message
+        out.append(parameter(s.name, s.meaning, s.domain, default))
+    return tuple(out)
+
+
+def symbols(params: Sequence[Parameter]) -> dict[str, sp.Symbol]:
+    """Name → symbol of a parameter tuple."""
+    return {p.name: p.symbol for p in params}
+
+
+def at_defaults(model: Any, **values: Any) -> Any:
+    """Substitute every parameter of a model or tree: ``values`` first, defaults for the rest.
+
+    Examples
+    --------
+    >>> from alliancegames.models import snyder_alliance
+    >>> at_defaults(snyder_alliance(), c_entrap=6).parameters
+    ()
+    """
+    names = [p.name for p in model.parameters]
+    unknown = sorted(set(values) - set(names))
+    if unknown:
+        raise ModelError(f"{model.name!r} has no parameter(s) {unknown}; its parameters are {names}")
+    full = {p.name: values.get(p.name, p.default) for p in model.parameters}
+    missing = [k for k, v in full.items() if v is None]
+    if missing:
+        raise ModelError(f"no value or default for {missing}")
+    return model.substitute(full)
