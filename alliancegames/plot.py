@@ -1,0 +1,313 @@
+"""Figures: regime maps, strategies along a parameter, reaction curves, uncertainty.
+
+Every function takes data and an optional matplotlib ``Axes`` and returns the
+``Axes``; nothing touches global state.  A regime (or equilibrium label) gets
+the same colour in every figure: :func:`regime_colors` picks it from a fixed
+colour-blind-safe palette by a stable hash of the name, moving to the next free
+colour only when two names in one figure collide; pass ``palette`` to choose.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "regime_colors",
+    "regime_map",
+    "strategy_plot",
+    "reaction_curves",
+    "regime_probabilities",
+    "tornado_plot",
+]
+
+# seaborn's "colorblind" palette followed by muted extras (fixed: no global state)
+_PALETTE = (
+    "#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4",
+    "#949494", "#ece133", "#56b4e9", "#8c564b", "#17becf", "#bcbd22", "#7f7f7f",
+    "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94",
+)  # fmt: skip
+
+
+def regime_colors(names: Iterable[str], palette: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """A colour for each name, stable across figures.
+
+    Examples
+    --------
+    >>> c = regime_colors(["Firm/Firm", "Weak/Weak"])
+    >>> c["Firm/Firm"] == regime_colors(["Firm/Firm"])["Firm/Firm"], len(set(c.values()))
+    (True, 2)
+    """
+    palette = dict(palette or {})
+    out: dict[str, Any] = {}
+    used = {str(v) for v in palette.values()}
+    for name in sorted(set(names)):
+        if name in palette:
+            out[name] = palette[name]
+            continue
+        k = zlib.crc32(name.encode()) % len(_PALETTE)
+        for step in range(len(_PALETTE)):
+            colour = _PALETTE[(k + step) % len(_PALETTE)]
+            if colour not in used:
+                break
+        used.add(colour)
+        out[name] = colour
+    return out
+
+
+def _axes(ax):
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=(6.5, 4))
+    return ax
+
+
+def _edges(v: np.ndarray) -> np.ndarray:
+    if len(v) == 1:
+        return np.array([v[0] - 0.5, v[0] + 0.5])
+    mid = (v[1:] + v[:-1]) / 2
+    return np.concatenate([[2 * v[0] - mid[0]], mid, [2 * v[-1] - mid[-1]]])
+
+
+def regime_map(
+    df: pd.DataFrame,
+    x: str,
+    y: str,
+    ax=None,
+    *,
+    boundaries: Sequence[Any] | None = None,
+    case_point: Mapping[str, Any] | None = None,
+    legend: bool = True,
+    palette: Mapping[str, Any] | None = None,
+    column: str = "regime",
+):
+    """Colour the ``(x, y)`` parameter plane by regime.
+
+    Parameters
+    ----------
+    df : DataFrame
+        A :func:`~alliancegames.sweep.sweep` result (or its
+        :func:`~alliancegames.sweep.regime_table`) over a grid in ``x`` and
+        ``y``; other swept parameters must take a single value.
+    boundaries : sequence, optional
+        Curves to overlay: objects with a ``.points`` array of shape (k, 2)
+        (and optionally ``.label``), or (k, 2) arrays of ``(x, y)`` points.
+    case_point : dict, optional
+        ``{"x": ..., "y": ..., "label": ...}``: a named case's calibrated point.
+    legend : bool
+        Add a legend of the regimes present.
+    palette : dict, optional
+        Regime -> colour overrides.
+    column : str
+        The column to colour by (``"regime"`` or ``"equilibrium_set"``).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> from alliancegames import normal_form, parameter
+    >>> from alliancegames.sweep import sweep
+    >>> g = normal_form("g", ("A", "B"), (("F", "W"), ("F", "W")),
+    ...                 [parameter("v", "", "real"), parameter("w", "", "real")],
+    ...                 [[("v", "v"), (0, "w")], [("w", 0), (1, 1)]])
+    >>> df = sweep(g, {"v": np.linspace(-1, 2, 7), "w": np.linspace(-1, 2, 7)})
+    >>> ax = regime_map(df, "v", "w", boundaries=[np.array([[-1, -1], [2, 2]])])
+    >>> legend = {t.get_text() for t in ax.get_legend().get_texts()}
+    >>> {"W/W", "F/F + W/W + mixed (F,W / F,W)"} <= legend
+    True
+    """
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    for c in (x, y, column):
+        if c not in df.columns:
+            raise ValueError(f"column {c!r} is not in the data; columns are {list(df.columns)}")
+    table = df[df["eq"] == 0] if "eq" in df.columns else df
+    others = [p for p in df.attrs.get("parameters", []) if p not in (x, y) and p in table.columns]
+    multi = [p for p in others if table[p].nunique() > 1]
+    if multi:
+        raise ValueError(f"parameters {multi} also vary; select one value of each before drawing the map")
+    xs = np.unique(table[x].to_numpy(dtype=float))
+    ys = np.unique(table[y].to_numpy(dtype=float))
+    names = sorted(table[column].astype(str).unique())
+    colours = regime_colors(names, palette)
+    code = {nm: i for i, nm in enumerate(names)}
+    Z = np.full((len(ys), len(xs)), np.nan)
+    xi = np.searchsorted(xs, table[x].to_numpy(dtype=float))
+    yi = np.searchsorted(ys, table[y].to_numpy(dtype=float))
+    Z[yi, xi] = [code[r] for r in table[column].astype(str)]
+    ax = _axes(ax)
+    cmap = ListedColormap([colours[nm] for nm in names])
+    ax.pcolormesh(
+        _edges(xs), _edges(ys), np.ma.masked_invalid(Z), cmap=cmap, vmin=-0.5, vmax=len(names) - 0.5
+    )
+    for k, b in enumerate(boundaries or []):
+        pts = np.asarray(getattr(b, "points", b), dtype=float)
+        if pts.ndim != 2 or pts.shape[1] != 2:
+            raise ValueError(f"boundary {k} must be a (k, 2) array of points; got shape {pts.shape}")
+        ax.plot(pts[:, 0], pts[:, 1], color="black", lw=1.2, label=getattr(b, "label", None) or "_boundary")
+    if case_point is not None:
+        ax.plot(case_point["x"], case_point["y"], marker="*", ms=14, color="white", mec="black", ls="none")
+        if case_point.get("label"):
+            ax.annotate(
+                str(case_point["label"]),
+                (case_point["x"], case_point["y"]),
+                xytext=(6, 6),
+                textcoords="offset points",
+                fontsize=9,
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "alpha": 0.8},
+            )
+    ax.set_xlabel(x)
+    ax.set_ylabel(y)
+    ax.set_xlim(_edges(xs)[0], _edges(xs)[-1])
+    ax.set_ylim(_edges(ys)[0], _edges(ys)[-1])
+    if legend:
+        handles = [Patch(facecolor=colours[nm], label=nm) for nm in names]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+    return ax
+
+
+def strategy_plot(
+    df: pd.DataFrame,
+    x: str,
+    column: str,
+    ax=None,
+    *,
+    hue: str = "label",
+    palette: Mapping[str, Any] | None = None,
+):
+    """An equilibrium quantity (a ``p:`` or ``u:`` column) against one parameter.
+
+    One line per equilibrium label (points sorted by ``x``); where several
+    equilibria coexist several lines are drawn.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"c": [0, 1, 1], "label": ["a", "a", "b"], "u:A": [1.0, 2.0, 0.5]})
+    >>> len(strategy_plot(df, "c", "u:A").lines)
+    2
+    """
+    for c in (x, column, hue):
+        if c not in df.columns:
+            raise ValueError(f"column {c!r} is not in the data")
+    ax = _axes(ax)
+    names = sorted(df[hue].astype(str).unique())
+    colours = regime_colors(names, palette)
+    for nm in names:
+        part = df[df[hue].astype(str) == nm].sort_values(x)
+        ax.plot(part[x], part[column], marker="o", ms=2.5, lw=1.2, color=colours[nm], label=nm)
+    ax.set_xlabel(x)
+    ax.set_ylabel(column)
+    ax.legend(fontsize=8, frameon=False)
+    return ax
+
+
+def reaction_curves(
+    r1: Callable[[np.ndarray], np.ndarray] | Any,
+    r2: Callable[[np.ndarray], np.ndarray] | Any,
+    grid: Any = None,
+    ax=None,
+    *,
+    names: tuple[str, str] = ("Member 1", "Member 2"),
+    equilibria: Any = None,
+):
+    """Reaction curves of two alliance members (burden sharing).
+
+    ``r1`` gives member 1's own contribution as a function of member 2's,
+    and ``r2`` member 2's as a function of member 1's: callables evaluated on
+    ``grid``, or arrays of values on ``grid``.  Member 1's contribution is on
+    the horizontal axis.  ``equilibria`` ((k, 2) points) are marked.
+
+    Examples
+    --------
+    >>> g = np.linspace(0, 1, 11)
+    >>> ax = reaction_curves(lambda o: 0.5 - o / 2, lambda o: 0.5 - o / 2, g, equilibria=[[1 / 3, 1 / 3]])
+    >>> len(ax.lines)
+    3
+    """
+    ax = _axes(ax)
+    g = None if grid is None else np.asarray(grid, dtype=float)
+    curves = []
+    for r in (r1, r2):
+        if callable(r):
+            if g is None:
+                raise ValueError("give a grid to evaluate reaction functions on")
+            vals = np.asarray(r(g), dtype=float) * np.ones_like(g)
+        else:
+            vals = np.asarray(r, dtype=float)
+            if g is None or vals.shape != g.shape:
+                raise ValueError("reaction values must be given on the grid (same shape)")
+        curves.append(vals)
+    ax.plot(curves[0], g, lw=1.8, label=f"{names[0]}'s reaction")
+    ax.plot(g, curves[1], lw=1.8, ls="--", label=f"{names[1]}'s reaction")
+    if equilibria is not None:
+        e = np.atleast_2d(np.asarray(equilibria, dtype=float))
+        ax.plot(e[:, 0], e[:, 1], "ko", ms=6, label="equilibrium")
+    ax.set_xlabel(f"{names[0]}'s contribution")
+    ax.set_ylabel(f"{names[1]}'s contribution")
+    ax.legend(fontsize=8, frameon=False)
+    return ax
+
+
+def regime_probabilities(result: Any, ax=None, *, palette: Mapping[str, Any] | None = None):
+    """Horizontal bars of Monte Carlo regime probabilities with their intervals.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"regime": ["a", "b"], "probability": [0.7, 0.3], "lower": [0.6, 0.2], "upper": [0.8, 0.4]})
+    >>> len(regime_probabilities(t).patches)
+    2
+    """
+    frame = result.to_frame() if hasattr(result, "to_frame") else pd.DataFrame(result)
+    for c in ("regime", "probability", "lower", "upper"):
+        if c not in frame.columns:
+            raise ValueError(f"need a column {c!r} (a monte_carlo result or its to_frame())")
+    ax = _axes(ax)
+    colours = regime_colors(frame["regime"], palette)
+    pos = np.arange(len(frame))[::-1]
+    p = frame["probability"].to_numpy(dtype=float)
+    err = np.vstack([p - frame["lower"].to_numpy(dtype=float), frame["upper"].to_numpy(dtype=float) - p])
+    ax.barh(pos, p, color=[colours[r] for r in frame["regime"]], xerr=err, capsize=3)
+    ax.set_yticks(pos, frame["regime"].tolist(), fontsize=8)
+    ax.set_xlim(0, 1)
+    n = getattr(result, "n", None)
+    ax.set_xlabel("probability" + (f" ({n} draws, 95% intervals)" if n else ""))
+    return ax
+
+
+def tornado_plot(df: pd.DataFrame, ax=None, *, colors: tuple[str, str] = ("#0173b2", "#de8f05")):
+    """Tornado chart of a :func:`~alliancegames.uncertainty.tornado` table.
+
+    For each parameter (largest swing on top) a bar runs from the base outcome
+    to the outcome at the low end of the range and another to the high end.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"parameter": ["p"], "low": [0.0], "high": [1.0], "outcome_low": [0.2],
+    ...                   "outcome_high": [0.9], "outcome_base": [0.5]})
+    >>> [round(float(b.get_width()), 2) for b in tornado_plot(t).patches]
+    [-0.3, 0.4]
+    """
+    need = {"parameter", "low", "high", "outcome_low", "outcome_high", "outcome_base"}
+    if need - set(df.columns):
+        raise ValueError(f"need columns {sorted(need - set(df.columns))} (a tornado() table)")
+    ax = _axes(ax)
+    base = float(df["outcome_base"].iloc[0])
+    pos = np.arange(len(df))[::-1]
+    lo = df["outcome_low"].to_numpy(dtype=float) - base
+    hi = df["outcome_high"].to_numpy(dtype=float) - base
+    ax.barh(pos, lo, left=base, color=colors[0], label="low end of range")
+    ax.barh(pos, hi, left=base, color=colors[1], label="high end of range")
+    ax.axvline(base, color="black", lw=0.8)
+    ticks = [f"{r.parameter} [{r.low:g}, {r.high:g}]" for r in df.itertuples()]
+    ax.set_yticks(pos, ticks, fontsize=8)
+    ax.set_xlabel("outcome")
+    ax.legend(fontsize=8, frameon=False)
+    return ax
