@@ -1658,7 +1658,9 @@ def _check_conditions(problem: Problem, answer: Any) -> Verdict:
     symbols = dict(problem.datum("symbols"))
     part_b = None
     cond = None
-    if isinstance(answer, (bool, np.bool_)):
+    if isinstance(answer, ConditionAnswer):
+        cond, part_b = answer.condition, answer.at_point
+    elif isinstance(answer, (bool, np.bool_)):
         part_b = bool(answer)
     elif isinstance(answer, str) and answer.strip().lower() in {"yes", "no", "true", "false"}:
         part_b = answer.strip().lower() in {"yes", "true"}

@@ -228,6 +228,12 @@ def test_tree_answers_reverified(sets):
 
 
 # ----------------------------------------------------------------------------- checker
+def test_every_stored_answer_is_accepted(sets):
+    for p in _all_problems(sets):
+        v = check_answer(p, p.answer)
+        assert v.correct, (p.kind, p.number, v.message)
+
+
 def _first(sets, kind):
     return next(p for p in _all_problems(sets) if p.kind == kind)
 
