@@ -194,7 +194,6 @@ ARM_OR_ALLY_CODING = Coding(
         Preference(0, ("Arm", "Refrain"), ("Arm", "Attack"), "peace beats war for the state"),
         Preference(0, ("Rely", "Refrain"), ("Rely", "Attack"), "peace beats war for the state"),
         Preference(0, ("Rely", "Refrain"), ("Arm", "Refrain"), "arming costs something"),
-        Preference(1, ("Rely", "Attack"), ("Arm", "Attack"), "an unarmed target is easier"),
     ),
     notes="Ordering as listed; whether the adversary attacks each posture and whether arming pays "
     "under attack are results.  A supported state's defence succeeds for sure; an unarmed state "

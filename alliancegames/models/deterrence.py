@@ -78,7 +78,7 @@ DETERRENCE_CODING = Coding(
         Spec("u_win", "challenger's payoff when the defender yields", "real", 1, (R(1, 2), 2)),
         Spec("u_war", "challenger's payoff from war", "real", -1, (-3, R(-1, 2))),
         Spec("d_war", "resolute defender's payoff from resisting (war)", "real", -1, (-2, R(-1, 2))),
-        Spec("d_yield", "defender's payoff from yielding", "real", -2, (-4, R(-5, 2))),
+        Spec("d_yield", "defender's payoff from yielding", "real", -3, (-4, R(-5, 2))),
     ),
     notes="Ordering: u_win > u_sq > u_war (challenger); d_war > d_yield (a resolute defender prefers "
     "war to yielding).",
@@ -102,7 +102,7 @@ def deterrence(**defaults: Any):
     ----------
     **defaults
         New defaults for ``p_resist`` (2/3), ``u_sq`` (0), ``u_win`` (1),
-        ``u_war`` (-1), ``d_war`` (-1), ``d_yield`` (-2).
+        ``u_war`` (-1), ``d_war`` (-1), ``d_yield`` (-3).
 
     Returns
     -------
@@ -165,8 +165,8 @@ EXTENDED_DETERRENCE_CODING = Coding(
         ),
         Spec("u_sq", "challenger: status quo (no demand)", "real", 0, (0, 0)),
         Spec("u_win", "challenger: the protégé concedes", "real", 1, (R(1, 2), 2)),
-        Spec("u_war", "challenger: war against protégé and defender", "real", -1, (-3, R(-1, 2))),
-        Spec("u_back", "challenger: backs down after resistance", "real", R(-3, 2), (-4, R(-3, 2))),
+        Spec("u_war", "challenger: war against protégé and defender", "real", -1, (R(-3, 2), R(-1, 2))),
+        Spec("u_back", "challenger: backs down after resistance", "real", -2, (-4, -2)),
         Spec("u_war_alone", "challenger: war against the unsupported protégé", "real", R(1, 2), (0, 1)),
         Spec(
             "u_realign",
@@ -175,7 +175,7 @@ EXTENDED_DETERRENCE_CODING = Coding(
             R(1, 2),
             (-1, 1),
         ),
-        Spec("v_concede", "protégé: concedes to the demand", "real", -1, (R(-3, 2), R(-1, 2))),
+        Spec("v_concede", "protégé: concedes to the demand", "real", -1, (R(-3, 2), R(-3, 4))),
         Spec("v_prevail", "protégé: the challenger backs down", "real", 1, (R(1, 2), 2)),
         Spec(
             "v_war_supported",
