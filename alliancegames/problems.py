@@ -42,7 +42,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 from pathlib import Path
 from typing import Any
@@ -551,74 +551,68 @@ _SCENARIOS: tuple[tuple[tuple[str, str], tuple[str, ...], tuple[str, ...]], ...]
 )
 
 
+@lru_cache(maxsize=1)
 def _library_templates() -> tuple[_Template, ...]:
-    """Templates from the model library, when it is installed (see alliancegames.models)."""
+    """Templates from the model library's normal-form entries that carry a coding.
+
+    Parameters are drawn from simple values inside each coding's plausible range.
+    """
     try:
-        from . import models as lib  # noqa: F401
-        from .models import get_model, list_models  # type: ignore[attr-defined]
-    except ImportError:
+        from .models import REGISTRY  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - library not installed
         return ()
     out = []
-    for name in list_models():
+    for name in sorted(REGISTRY):
+        entry = REGISTRY[name]
+        if entry.kind != "normal_form" or entry.coding is None:
+            continue
         try:
-            entry = get_model(name)
+            model = entry.build()
         except Exception:  # noqa: BLE001 - a broken library entry must not break problem sets
             continue
-        t = _template_from_library(name, entry)
-        if t is not None:
-            out.append(t)
+        if not isinstance(model, NormalFormModel):
+            continue
+        ranges = entry.coding.plausible
+        draws = []
+        for p in model.parameters:
+            if p.name not in ranges:
+                break
+            vals = _nice_values(*ranges[p.name], p.domain)
+            if len(vals) < 2:
+                break
+            draws.append((p.name, vals))
+        else:
+            out.append(
+                _Template(
+                    "library:" + name,
+                    entry.description + " (Model `" + name + "` from the model library; payoffs are "
+                    "its coding of the source.)",
+                    lambda model=model: model,
+                    tuple(draws),
+                    source=entry.citation,
+                )
+            )
     return tuple(out)
 
 
+def _exact(v: Any) -> Fraction:
+    if isinstance(v, float):
+        return Fraction(repr(v))
+    if isinstance(v, sp.Basic):
+        return Fraction(int(v.p), int(v.q))
+    return Fraction(v)
+
+
 def _nice_values(lo: Any, hi: Any, domain: str) -> tuple[Fraction, ...]:
-    lo, hi = (
-        Fraction(str(lo)) if isinstance(lo, float) else Fraction(lo),
-        (Fraction(str(hi)) if isinstance(hi, float) else Fraction(hi)),
-    )
+    """Simple values in ``[lo, hi]``: integers where possible, else halves; simple probabilities."""
+    lo, hi = _exact(lo), _exact(hi)
     if domain == "probability":
-        cands = sorted({Fraction(a, b) for b in (2, 3, 4, 5, 10) for a in range(1, b)})
+        cands = sorted({Fraction(a, b) for b in (2, 3, 4, 5) for a in range(1, b)})
     else:
         cands = [Fraction(k, 2) for k in range(-40, 41)]
     vals = tuple(c for c in cands if lo <= c <= hi)
-    if len(vals) > 12:  # prefer integers when the range allows it
-        ints = tuple(c for c in vals if c.denominator == 1)
-        if len(ints) >= 3:
-            vals = ints
-    return vals
-
-
-def _template_from_library(name: str, entry: Any) -> _Template | None:
-    """Adapt a library entry (a factory or model with a coding) to a template; None if unusable."""
-    model = entry() if callable(entry) and not isinstance(entry, NormalFormModel) else entry
-    if not isinstance(model, NormalFormModel):
-        model = getattr(entry, "model", None)
-        if callable(model):
-            model = model()
-        if not isinstance(model, NormalFormModel):
-            return None
-    coding = getattr(entry, "coding", None)
-    ranges = getattr(coding, "plausible", None) if coding is not None else None
-    draws = []
-    for p in model.parameters:
-        if ranges and p.name in ranges:
-            lo, hi = ranges[p.name]
-        elif p.default is not None:
-            d = Fraction(str(p.default)) if isinstance(p.default, float) else Fraction(p.default)
-            lo, hi = (d / 2, d * 2) if d > 0 else (d - 2, d + 2)
-        else:
-            return None
-        vals = _nice_values(lo, hi, p.domain)
-        if len(vals) < 2:
-            return None
-        draws.append((p.name, vals))
-    src = model.source or name
-    return _Template(
-        "library:" + name,
-        model.description or f"The model `{name}` from the model library.",
-        lambda model=model: model,
-        tuple(draws),
-        source=src,
-    )
+    ints = tuple(c for c in vals if c.denominator == 1)
+    return ints if len(ints) >= 3 else vals
 
 
 # =========================================================================== drawing helpers
@@ -711,7 +705,7 @@ def _make_pure(rng: np.random.Generator, number: int, templates: Sequence[_Templ
         t, model, values, g = _draw_template_game(rng, templates)
         prov = Provenance(model.name, tuple(values.items()), t.source)
         story = t.story
-    if not _generic(g):
+    if not _generic(g) or not _nice(*g.A.flat, *g.B.flat):
         return None
     sol = solve(g, exact=True)
     answer = frozenset((e.supports[0][0], e.supports[1][0]) for e in sol.pure)
@@ -828,10 +822,23 @@ def _lin(x: str, a: Any, b: Any) -> str:
 def _pure_condition(model: NormalFormModel, i: int, j: int) -> Any:
     """Conditions for the pure profile (i, j) to be an equilibrium.
 
-    Uses :func:`alliancegames.regions.equilibrium_regions` when it is
-    available; otherwise the best-response inequalities directly, simplified
-    with :func:`alliancegames.regions.simplify_conditions`.
+    Taken from :func:`alliancegames.regions.equilibrium_regions` (the generic
+    piece of that profile; ``false`` if there is none) when it is available;
+    otherwise the best-response inequalities, simplified with
+    :func:`alliancegames.regions.simplify_conditions`.
     """
+    label = f"{model.actions[0][i]}/{model.actions[1][j]}"
+    try:
+        from .regions import equilibrium_regions  # noqa: PLC0415
+    except ImportError:
+        equilibrium_regions = None
+    if equilibrium_regions is not None:
+        pieces = [p for p in equilibrium_regions(model).generic if p.label == label]
+        if not pieces:
+            return sp.false
+        if len(pieces) > 1:
+            return sp.Or(*(p.conditions for p in pieces))
+        return pieces[0].conditions
     A, B = model.payoffs
     m, n = model.shape
     rels = [A[i, j] >= A[k, j] for k in range(m) if k != i]
@@ -839,12 +846,9 @@ def _pure_condition(model: NormalFormModel, i: int, j: int) -> Any:
     rels = [r for r in rels if r is not sp.true]
     if any(r is sp.false for r in rels):
         return sp.false
-    try:
-        from .regions import simplify_conditions  # noqa: PLC0415
+    from .regions import simplify_conditions  # noqa: PLC0415
 
-        return simplify_conditions(rels, tuple(c for p in model.parameters for c in p.constraints()))
-    except ImportError:  # pragma: no cover - regions not installed
-        return sp.And(*rels)
+    return simplify_conditions(rels, tuple(c for p in model.parameters for c in p.constraints()))
 
 
 def _holds(cond: Any, values: Mapping[str, Fraction], model: NormalFormModel) -> bool:

@@ -122,7 +122,11 @@ def test_mixed_answers_reverified(sets):
 
 def _sample(model, rng, k):
     for _ in range(k):
-        yield {par.name: Fraction(int(rng.integers(1, 60)), 7) for par in model.parameters}
+        # denominators 997: off every boundary of the small-integer conditions (weak vs strict)
+        yield {
+            par.name: Fraction(int(rng.integers(1, 996 if par.domain == "probability" else 12 * 997)), 997)
+            for par in model.parameters
+        }
 
 
 def test_condition_answers_reverified(sets):
