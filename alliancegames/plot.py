@@ -303,8 +303,8 @@ def tornado_plot(df: pd.DataFrame, ax=None, *, colors: tuple[str, str] = ("#0173
     pos = np.arange(len(df))[::-1]
     lo = df["outcome_low"].to_numpy(dtype=float) - base
     hi = df["outcome_high"].to_numpy(dtype=float) - base
-    ax.barh(pos, lo, left=base, color=colors[0], label="low end of range")
-    ax.barh(pos, hi, left=base, color=colors[1], label="high end of range")
+    ax.barh(pos + 0.2, lo, height=0.4, left=base, color=colors[0], label="low end of range")
+    ax.barh(pos - 0.2, hi, height=0.4, left=base, color=colors[1], label="high end of range")
     ax.axvline(base, color="black", lw=0.8)
     ticks = [f"{r.parameter} [{r.low:g}, {r.high:g}]" for r in df.itertuples()]
     ax.set_yticks(pos, ticks, fontsize=8)
