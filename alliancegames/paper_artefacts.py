@@ -1,6 +1,209 @@
 """Builders of the working paper's figures and tables (registered with :func:`alliancegames.paper.artefact`).
 
-Every builder fixes its seeds and writes deterministic files (see :mod:`alliancegames.reproduce`).
+Every builder fixes its seeds and writes deterministic files (see :mod:`alliancegames.reproduce`):
+figures are saved as PNG and PDF without volatile metadata; tables as Markdown (and LaTeX where a
+paper would typeset them).  Builders only call the public API.
 """
 
 from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import sympy as sp
+
+from .paper import artefact
+
+FIG_SIZE = (6.5, 4.0)  # inches: a paper's text width
+
+
+# --------------------------------------------------------------------------- helpers
+def markdown_table(header: list[str], rows: list[list[object]]) -> str:
+    """A GitHub-flavoured Markdown pipe table (cells are converted with ``str``; pipes escaped)."""
+
+    def cell(v: object) -> str:
+        return str(v).replace("|", r"\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cell(v) for v in r) + " |" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _write(paper_dir: Path, rel: str, text: str) -> Path:
+    path = paper_dir / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _save(fig, paper_dir: Path, name: str) -> list[Path]:
+    """Save a figure as PNG and PDF with no timestamps or version strings (byte-reproducible)."""
+    import matplotlib.pyplot as plt
+
+    d = paper_dir / "figures"
+    d.mkdir(parents=True, exist_ok=True)
+    png, pdf = d / f"{name}.png", d / f"{name}.pdf"
+    fig.savefig(png, dpi=150, metadata={"Software": None})
+    fig.savefig(pdf, metadata={"Creator": None, "Producer": None, "CreationDate": None, "ModDate": None})
+    plt.close(fig)
+    return [png, pdf]
+
+
+def _figure():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams["svg.hashsalt"] = "alliancegames"
+    plt.rcParams["font.size"] = 8
+    return plt.subplots(figsize=FIG_SIZE, layout="constrained")
+
+
+def _math(e: object) -> str:
+    return "$" + sp.latex(e) + "$"
+
+
+# --------------------------------------------------------------------------- the model library
+@artefact("models", "table", ("tables/models.md",), "the model library with citations")
+def build_models(paper_dir: Path) -> list[Path]:
+    from .models import list_models
+
+    df = list_models()
+    rows = [[f"`{r['name']}`", r["kind"], r["description"], r["citation"]] for _, r in df.iterrows()]
+    return [
+        _write(paper_dir, "tables/models.md", markdown_table(["model", "kind", "formalises", "source"], rows))
+    ]
+
+
+# --------------------------------------------------------------------------- buck-passing
+@artefact(
+    "buck-passing",
+    "figure",
+    ("tables/buck-passing.md", "figures/buck-passing.png", "figures/buck-passing.pdf"),
+    "volunteer's dilemma: probability of balancing and of nobody balancing against N",
+)
+def build_buck_passing(paper_dir: Path) -> list[Path]:
+    from .models import get_model
+
+    bp = get_model("buck_passing")
+    ratios = [(1, 4), (1, 2)]
+    ns = list(range(2, 9))
+    rows = []
+    for k, u in ratios:
+        for n in ns:
+            r = bp.at(n_states=n, k_balance=k, u_threat=u)
+            rows.append([f"{k}/{u}", n, f"{r['p_balance']:.3f}", f"{r['p_nobody']:.3f}"])
+    table = markdown_table(["K/U", "N", "P(a state balances)", "P(nobody balances)"], rows)
+    table += (
+        f"\nClosed forms (derived from indifference): {_math(sp.Symbol('p^*'))} = {_math(bp.p_balance)}; "
+        f"P(nobody balances) = {_math(bp.p_nobody)}.\n"
+    )
+    fig, ax = _figure()
+    for k, u in ratios:
+        vals = [bp.at(n_states=n, k_balance=k, u_threat=u) for n in ns]
+        ax.plot(ns, [v["p_balance"] for v in vals], "o-", label=f"P(a state balances), K/U = {k}/{u}")
+        ax.plot(ns, [v["p_nobody"] for v in vals], "s--", label=f"P(nobody balances), K/U = {k}/{u}")
+    ax.set_xlabel("number of threatened states N")
+    ax.set_ylabel("probability")
+    ax.set_ylim(0, 1)
+    ax.legend(fontsize=8)
+    ax.set_title("Passing the buck: the volunteer's dilemma's symmetric mixed equilibrium")
+    return [_write(paper_dir, "tables/buck-passing.md", table), *_save(fig, paper_dir, "buck-passing")]
+
+
+# --------------------------------------------------------------------------- burden sharing
+@artefact(
+    "burden-sharing-theory", "table", ("tables/burden-sharing-theory.md",), "Olson-Zeckhauser closed forms"
+)
+def build_burden_theory(paper_dir: Path) -> list[Path]:
+    from .models import get_model
+
+    b = get_model("burden_sharing")
+    q1, q2 = b.contributions
+    rows = [
+        ["member 1's reaction", _math(b.reactions[0])],
+        ["interior equilibrium contribution of member 1", _math(sp.simplify(b.interior[q1]))],
+        ["interior equilibrium contribution of member 2", _math(sp.simplify(b.interior[q2]))],
+        ["equilibrium provision $Q^N$", _math(sp.simplify(b.total_interior))],
+        ["Pareto-optimal provision $Q^*$", _math(b.optimum)],
+        ["$Q^N / Q^*$", _math(sp.simplify(b.ratio_interior))],
+        ["member 1's share of income", _math(sp.simplify(b.shares_interior[0]))],
+    ]
+    return [
+        _write(paper_dir, "tables/burden-sharing-theory.md", markdown_table(["quantity", "expression"], rows))
+    ]
+
+
+@artefact(
+    "burden-sharing-nato",
+    "figure",
+    ("tables/burden-sharing-nato.md", "figures/nato-burden-sharing.png", "figures/nato-burden-sharing.pdf"),
+    "NATO defence burdens against economic size, 2014 and 2024 (estimates)",
+)
+def build_burden_nato(paper_dir: Path) -> list[Path]:
+    from .cases import nato_expenditure, olson_zeckhauser_test
+
+    test = olson_zeckhauser_test().to_frame()
+    df = nato_expenditure()
+    source = df.attrs.get("source", "")
+    rows = [[r["sample"], int(r["n"]), f"{r['rho']:.3f}", f"{r['pvalue']:.3f}"] for _, r in test.iterrows()]
+    table = markdown_table(["sample", "members", "Spearman rho (share of GDP vs real GDP)", "p-value"], rows)
+    table += f"\nSource: {source}. Iceland (no armed forces) excluded.\n"
+    fig, axes = _figure()
+    fig.clf()
+    axes = fig.subplots(1, 2, sharey=True)
+    for ax, year, members in ((axes[0], 2014, df[df["member_2014"]]), (axes[1], 2024, df)):
+        d = members[members["has_forces"]]
+        ax.scatter(d[f"real_gdp_{year}"], d[f"share_{year}"], s=14)
+        for _, r in d.iterrows():
+            if r["country"] in (
+                "United States",
+                "United Kingdom",
+                "Germany",
+                "France",
+                "Poland",
+                "Luxembourg",
+            ):
+                ax.annotate(
+                    r["country"],
+                    (r[f"real_gdp_{year}"], r[f"share_{year}"]),
+                    fontsize=7,
+                    xytext=(3, 3),
+                    textcoords="offset points",
+                )
+        ax.set_xscale("log")
+        ax.axhline(2.0, color="grey", lw=0.8, ls=":")
+        ax.set_xlabel(f"real GDP {year} (bn US$, 2015 prices)")
+        ax.set_title(f"{year}{' (estimates)' if year == 2024 else ''}", fontsize=10)
+    axes[0].set_ylabel("defence expenditure, % of GDP")
+    fig.suptitle("Exploitation of the great by the small? NATO burdens against size", fontsize=10)
+    fig.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
+    fig.text(0.01, 0.005, textwrap.fill("Source: " + source, 150), fontsize=6)
+    return [
+        _write(paper_dir, "tables/burden-sharing-nato.md", table),
+        *_save(fig, paper_dir, "nato-burden-sharing"),
+    ]
+
+
+# --------------------------------------------------------------------------- deterrence tree
+@artefact(
+    "deterrence-spe", "table", ("tables/deterrence-spe.md",), "calculus of deterrence by backward induction"
+)
+def build_deterrence(paper_dir: Path) -> list[Path]:
+    from .models import get_model
+    from .tree import backward_induction
+
+    result = backward_induction(get_model("deterrence"))
+
+    def outcome(c) -> str:
+        return "; ".join(
+            " → ".join(path) + ("" if prob == 1 else f" (prob. {_math(prob)})") for path, prob in c.outcome
+        )
+
+    rows = [
+        [c.label, _math(c.conditions), outcome(c), ", ".join(_math(u) for u in c.payoffs)]
+        for c in result.cases
+    ]
+    table = markdown_table(["subgame-perfect equilibrium", "conditions", "outcome", "payoffs"], rows)
+    return [_write(paper_dir, "tables/deterrence-spe.md", table)]
