@@ -185,7 +185,7 @@ ARM_OR_ALLY_CODING = Coding(
             4,
             (2, 10),
         ),
-        Spec("k_arm", "cost of building one's own capability", "positive", 1, (R(1, 4), 2)),
+        Spec("k_arm", "cost of building one's own capability", "positive", R(1, 2), (R(1, 4), 2)),
         Spec("c_war", "state's cost of fighting", "positive", 1, (R(1, 4), 2)),
         Spec("g_gain", "adversary's gain from defeating the state", "positive", 4, (2, 10)),
         Spec("c_attack", "adversary's cost of attacking", "positive", R(3, 2), (R(1, 2), 2)),
@@ -231,7 +231,7 @@ def arm_or_ally(**defaults: Any) -> NormalFormModel:
     ----------
     **defaults
         New defaults for ``q_support`` (1/2), ``p_arm`` (3/4), ``v_security`` (4),
-        ``k_arm`` (1), ``c_war`` (1), ``g_gain`` (4), ``c_attack`` (3/2).  At the defaults
+        ``k_arm`` (1/2), ``c_war`` (1), ``g_gain`` (4), ``c_attack`` (3/2).  At the defaults
         an armed state deters and a reliant one does not: the state mixes.
 
     References
