@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -260,6 +261,7 @@ class _Items:
     items: tuple[str, ...]
 
 
+_ASCII = {"\u2013": "--", "\u2014": "---", "\u2018": "`", "\u2019": "'", "\u201c": "``", "\u201d": "''"}
 _TEX_SPECIAL = {"_": r"\_", "&": r"\&", "%": r"\%", "#": r"\#", "^": r"\^{}", "~": r"\~{}"}
 
 
@@ -277,6 +279,8 @@ def _tex_text(s: str) -> str:
         part = re.sub(r"\*(.+?)\*", r"\\emph{\1}", part)
         part = part.replace("\u00e9", r"\'e")
         part = part.replace("\u2192", r"$\to$")
+        part = "".join(_ASCII.get(ch, ch) for ch in part)
+        part = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode("ascii")
         out.append(part)
     return "".join(out)
 
