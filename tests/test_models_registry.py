@@ -117,12 +117,12 @@ def test_ordinal_coding_holds_at_defaults_and_across_plausible_range(name):
     for point in _points(coding, 40, seed=1):
         mats = f({k: float(v) for k, v in point.items()})
         for pref in coding.preferences:
-            (i, j), (k, l) = (
+            (i, j), (k, m) = (
                 (model.actions[0].index(pref.better[0]), model.actions[1].index(pref.better[1])),
                 (model.actions[0].index(pref.worse[0]), model.actions[1].index(pref.worse[1])),
             )
             M = mats[pref.player]
-            assert M[i, j] > M[k, l] + 1e-12, (name, pref, point)
+            assert M[i, j] > M[k, m] + 1e-12, (name, pref, point)
 
 
 def test_tree_codings_orderings():
