@@ -32,7 +32,6 @@ def _threshold(bi, root_action, pname):
 
 @pytest.mark.parametrize("u_sq, u_win, u_war", [(0, 1, -1), (0, 2, -3), (F(1, 2), 1, F(-1, 2))])
 def test_deterrence_threshold_comes_out_of_the_tree(u_sq, u_win, u_war):
-    t = at_defaults(deterrence_model(), u_sq=u_sq, u_win=u_win, u_war=u_war)
     t = deterrence_model(u_sq=u_sq, u_win=u_win, u_war=u_war)
     fixed = {p.name: p.default for p in t.parameters if p.name != "p_resist"}
     bi = tree.backward_induction(t.substitute(fixed), ties="strict")
