@@ -187,6 +187,18 @@ def _run_reproduce(args: argparse.Namespace) -> int:
     return 0 if summary.ok else 1
 
 
+def _configure_problems(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--seed", type=int, required=True, help="random seed (same seed, same set)")
+    p.add_argument("--count", type=int, default=6, help="number of problems (default 6)")
+    p.add_argument("--out", default="problem-set", help="output folder (default: ./problem-set)")
+
+
+def _run_problems(args: argparse.Namespace) -> int:
+    from .problems import cli_problems
+
+    return cli_problems(args.seed, args.count, args.out)
+
+
 COMMANDS: list[Command] = [
     Command("solve", "every Nash equilibrium of a game file", _configure_solve, _run_solve),
     Command(
@@ -194,6 +206,12 @@ COMMANDS: list[Command] = [
         "execute every notebook, build the paper's figures and tables, write a manifest",
         _configure_reproduce,
         _run_reproduce,
+    ),
+    Command(
+        "problems",
+        "a seeded teaching problem set with a verified answer key (Markdown and LaTeX)",
+        _configure_problems,
+        _run_problems,
     ),
 ]
 

@@ -134,6 +134,7 @@ def execute_notebook(path: Path, out_dir: Path, timeout: int = 600) -> list[Path
     from nbconvert import HTMLExporter
 
     os.environ.update(DETERMINISTIC_ENV)
+    path, out_dir = Path(path), Path(out_dir)
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,

@@ -50,3 +50,10 @@ def test_cli_reproduce_lists_jobs(capsys):
 
     assert main(["reproduce", "--list", "--only", "00-tutorial"]) == 0
     assert "notebook:00-tutorial" in capsys.readouterr().out
+
+
+def test_cli_problems_writes_a_set(tmp_path):
+    from alliancegames.cli import main
+
+    assert main(["problems", "--seed", "5", "--count", "3", "--out", str(tmp_path)]) == 0
+    assert {p.name for p in tmp_path.iterdir()} >= {"problems.md", "answers.md", "problems.tex", "answers.tex"}
