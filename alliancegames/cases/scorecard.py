@@ -1,0 +1,812 @@
+"""The scorecard: each case's predicted regime, with its probability, against what happened.
+
+For every case (one row per period where a record has periods) the codings are
+sampled over their plausible ranges (or distributions), the case's model is
+solved at every draw, and the regimes are counted:
+
+* normal-form models: :func:`alliancegames.uncertainty.monte_carlo` (Nash
+  equilibria of every sampled game; a regime is the set of equilibria, e.g.
+  ``"Firm/Firm + Weak/Weak + mixed (Firm,Weak / Firm,Weak)"``);
+* game trees: subgame-perfect equilibrium by backward induction, vectorised
+  over the draws (:func:`tree_regimes`); a regime is the set of terminal
+  outcomes reached on the equilibrium path, joined by ``" | "`` where a chance
+  move (nature) splits the path, e.g. ``"protégé concedes | war"``;
+* buck-passing (a volunteer's dilemma with a unique symmetric mixed
+  equilibrium): the equilibrium *outcome* is random, so each draw contributes
+  its probability that nobody balances, :math:`(K/U)^{N/(N-1)}`; the
+  regimes are ``"nobody balances"`` and ``"somebody balances"``;
+* Olson–Zeckhauser burden sharing (``burden_sharing``): the numeric solver
+  :func:`~alliancegames.models.solve_burden_sharing`; a regime names the
+  contributing members.
+
+Codings of kind ``data`` (zero-width ranges) stay fixed; parameters a record
+does not code take the model's defaults.  Draws are independent, with a seed
+derived from ``seed`` and the case and period ids: same seed, same table.
+
+The agreement rule
+------------------
+Let ``P(observed)`` be the probability of the regimes of which the observed
+outcome is part (an equilibrium of a normal form, a terminal on the
+equilibrium path of a tree, or the outcome itself).
+
+* ``"yes"``: the observed outcome is part of the most probable regime;
+* ``"partial"``: it is not, but ``P(observed) > PARTIAL_THRESHOLD`` (0.2):
+  in more than one draw in five the model makes the observed outcome an
+  equilibrium (or, for buck-passing, gives it that probability);
+* ``"no"``: otherwise.
+
+"Part of" is generous when the most probable regime has several equilibria
+(a coordination game "predicts" both of its pure outcomes): the
+:class:`Prediction` records how many outcomes the predicted regime contains
+(``n_outcomes``), so that a reader can tell a sharp prediction from a
+permissive one.
+
+Examples
+--------
+>>> p = predict("july_1914", n=500, seed=0)
+>>> p.predicted, p.agreement
+('Unconditional/Unconditional', 'yes')
+>>> agreement("Weak/Weak", {"Firm/Firm": 0.7, "Firm/Firm + Weak/Weak": 0.3})
+'partial'
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .records import CaseRecord, Coding, load_case, load_cases
+
+__all__ = [
+    "PARTIAL_THRESHOLD",
+    "Prediction",
+    "agreement",
+    "case_grid",
+    "case_tornado",
+    "coding_table",
+    "outcome_probabilities",
+    "predict",
+    "predictions",
+    "observed_probability",
+    "regime_outcomes",
+    "sample_codings",
+    "scorecard",
+    "tree_regimes",
+]
+
+#: Minimum probability of the observed outcome's regimes for a ``"partial"`` agreement.
+PARTIAL_THRESHOLD = 0.2
+Z95 = 1.959963984540054
+_SPLIT = re.compile(r" \+ | \| ")
+NOBODY, SOMEBODY = "nobody balances", "somebody balances"
+
+
+# ============================================================================ agreement
+def regime_outcomes(regime: str) -> tuple[str, ...]:
+    """The outcomes a regime name is made of (split at ``" + "`` and ``" | "``).
+
+    Examples
+    --------
+    >>> regime_outcomes("Firm/Firm + Weak/Weak + mixed (Firm,Weak / Firm,Weak)")
+    ('Firm/Firm', 'Weak/Weak', 'mixed (Firm,Weak / Firm,Weak)')
+    >>> regime_outcomes("protégé concedes | war")
+    ('protégé concedes', 'war')
+    """
+    return tuple(_SPLIT.split(regime))
+
+
+def _ordered(probabilities: Mapping[str, float] | Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
+    items = list(probabilities.items()) if isinstance(probabilities, Mapping) else list(probabilities)
+    if not items:
+        raise ValueError("no regimes given")
+    for r, p in items:
+        if not isinstance(r, str) or not 0 <= float(p) <= 1 + 1e-9:
+            raise ValueError(f"regime probabilities must be (name, probability in [0, 1]); got {(r, p)!r}")
+    return sorted(items, key=lambda rp: (-float(rp[1]), rp[0]))
+
+
+def observed_probability(
+    observed: str, probabilities: Mapping[str, float] | Sequence[tuple[str, float]]
+) -> float:
+    """Total probability of the regimes of which ``observed`` is part.
+
+    Examples
+    --------
+    >>> observed_probability("Weak/Weak", {"Weak/Weak": 0.5, "Firm/Firm + Weak/Weak": 0.25, "Firm/Firm": 0.25})
+    0.75
+    """
+    return float(sum(float(p) for r, p in _ordered(probabilities) if observed in regime_outcomes(r)))
+
+
+def agreement(
+    observed: str,
+    probabilities: Mapping[str, float] | Sequence[tuple[str, float]],
+    threshold: float = PARTIAL_THRESHOLD,
+) -> str:
+    """``"yes"``, ``"partial"`` or ``"no"`` (the rule is in the module docstring).
+
+    The most probable regime is the first by decreasing probability, then by
+    name (the order :class:`~alliancegames.uncertainty.RegimeProbabilities` uses).
+
+    Examples
+    --------
+    >>> agreement("Firm/Firm", {"Firm/Firm + Weak/Weak": 0.6, "Weak/Weak": 0.4})
+    'yes'
+    >>> agreement("Firm/Weak", {"Weak/Weak": 0.9, "Firm/Weak + Weak/Firm": 0.1})
+    'no'
+    """
+    if not 0 <= threshold < 1:
+        raise ValueError(f"threshold must lie in [0, 1); got {threshold!r}")
+    items = _ordered(probabilities)
+    if observed in regime_outcomes(items[0][0]):
+        return "yes"
+    if observed_probability(observed, items) > threshold:
+        return "partial"
+    return "no"
+
+
+# ============================================================================ codings
+def _distribution(c: Coding) -> Any:
+    """The :mod:`alliancegames.uncertainty` distribution of a coding (``None`` if fixed)."""
+    from alliancegames import uncertainty as u
+
+    d = c.distribution
+    if d is None:
+        return u.Uniform(c.lo, c.hi) if c.lo < c.hi else None
+    if d.type == "uniform":
+        return u.Uniform(d.lo, d.hi)
+    if d.type == "triangular":
+        return u.Triangular(d.lo, d.mode, d.hi)
+    if d.type == "beta":
+        return u.Beta(d.a, d.b, d.lo, d.hi)
+    if d.type == "codings":
+        return u.Codings(tuple(d.values), tuple(d.weights) or None)
+    raise ValueError(f"coding {c.name!r}: unknown distribution type {d.type!r}")
+
+
+def _split(case: CaseRecord, period: str | None) -> tuple[dict[str, Any], dict[str, float]]:
+    """(uncertain parameters -> distribution, fixed parameters -> value)."""
+    dists, fixed = {}, {}
+    for c in case._codings(period):
+        d = _distribution(c)
+        if d is None:
+            fixed[c.name] = c.value
+        else:
+            dists[c.name] = d
+    return dists, fixed
+
+
+def _describe(c: Coding) -> str:
+    d = c.distribution
+    if d is None:
+        return "fixed" if c.lo == c.hi else f"uniform [{c.lo:g}, {c.hi:g}]"
+    if d.type == "triangular":
+        return f"triangular ({d.lo:g}, {d.mode:g}, {d.hi:g})"
+    if d.type == "beta":
+        return f"beta({d.a:g}, {d.b:g}) on [{d.lo:g}, {d.hi:g}]"
+    if d.type == "codings":
+        return "codings " + ", ".join(f"{v:g}" for v in d.values)
+    return f"{d.type} [{d.lo:g}, {d.hi:g}]"
+
+
+def coding_table(case: CaseRecord | str, period: str | None = None) -> pd.DataFrame:
+    """The case's codings: parameter, value, range, kind, distribution, justification, sources.
+
+    ``sources`` gives author and year of each source the coding cites.
+
+    Examples
+    --------
+    >>> t = coding_table("july_1914")
+    >>> t[["parameter", "value", "low", "high", "kind"]].values.tolist()[0]
+    ['theta_offence', 0.8, 0.5, 0.95, 'coding']
+    """
+    rec = load_case(case) if isinstance(case, str) else case
+    rows = []
+    for c in rec._codings(period):
+        rows.append(
+            {
+                "parameter": c.name,
+                "value": c.value,
+                "low": c.lo,
+                "high": c.hi,
+                "kind": c.kind,
+                "distribution": _describe(c),
+                "justification": c.justification,
+                "sources": "; ".join(f"{rec.source(s).author} ({rec.source(s).year})" for s in c.sources),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _seed(seed: Any, case_id: str, period: str | None) -> np.random.SeedSequence:
+    key = zlib.crc32(f"{case_id}:{period or ''}".encode())
+    if isinstance(seed, np.random.SeedSequence):
+        return np.random.SeedSequence([*np.atleast_1d(seed.entropy).tolist(), key])
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"seed must be a non-negative integer; got {seed!r}")
+    return np.random.SeedSequence([int(seed), key])
+
+
+def sample_codings(
+    case: CaseRecord | str, period: str | None = None, *, n: int = 2000, seed: Any = 0
+) -> dict[str, np.ndarray]:
+    """``n`` draws of the case's codings (fixed ones repeated), as columns.
+
+    Uncertain codings are drawn with :func:`alliancegames.uncertainty.sample_points`
+    from a seed derived from ``seed`` and the case and period ids (the draws
+    :func:`predict` uses).
+
+    Examples
+    --------
+    >>> pts = sample_codings("july_1914", n=5, seed=1)
+    >>> sorted(pts), len(pts["v_ally"])
+    (['c_chain', 'theta_offence', 'v_ally'], 5)
+    """
+    from alliancegames.uncertainty import sample_points
+
+    rec = load_case(case) if isinstance(case, str) else case
+    n = _check_n(n)
+    dists, fixed = _split(rec, period)
+    pts = sample_points(dists, n, _seed(seed, rec.id, period)) if dists else {}
+    for k, v in fixed.items():
+        pts[k] = np.full(n, float(v))
+    return dict(sorted(pts.items()))
+
+
+def _check_n(n: Any) -> int:
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        raise ValueError(f"n must be a positive integer; got {n!r}")
+    return int(n)
+
+
+# ============================================================================ solving many points
+@lru_cache(maxsize=32)
+def _model(name: str) -> Any:
+    from alliancegames.models import get_model
+
+    return get_model(name)
+
+
+def _kind(name: str) -> str:
+    from alliancegames.models import model_entry
+
+    kind = model_entry(name).kind
+    if kind == "result":
+        if name not in ("buck_passing", "burden_sharing"):
+            raise ValueError(f"no scorecard solver for the closed-form model {name!r}")
+        return name
+    return kind
+
+
+def _columns(values: Mapping[str, Any]) -> tuple[dict[str, np.ndarray], int]:
+    cols = {k: np.atleast_1d(np.asarray(v, dtype=float)) for k, v in values.items()}
+    sizes = {v.size for v in cols.values()}
+    n = max(sizes) if sizes else 1
+    if sizes - {1, n}:
+        raise ValueError(f"parameter columns have different lengths {sorted(sizes)}")
+    return {k: np.broadcast_to(v, (n,)) for k, v in cols.items()}, n
+
+
+@lru_cache(maxsize=32)
+def _compiled_tree(name: str) -> tuple[Any, Any]:
+    """A numpy evaluator of the tree's backward induction: values -> (payoffs, outcome probabilities)."""
+    import sympy as sp
+
+    from alliancegames.tree import Chance, Decision, Terminal
+
+    tree = _model(name)
+    syms = [p.symbol for p in tree.parameters]
+    index = {p: i for i, p in enumerate(tree.players)}
+
+    def f(expr):
+        g = sp.lambdify(syms, expr, "numpy")
+        return lambda cols, n: np.broadcast_to(np.asarray(g(*cols), dtype=float), (n,))
+
+    def build(node, h):
+        if isinstance(node, Terminal):
+            pays = [f(e) for e in node.payoffs]
+            label = node.label or " → ".join(h)
+
+            def term(cols, n):
+                return np.stack([p(cols, n) for p in pays]), {label: np.ones(n)}
+
+            return term
+        labels = node.actions if isinstance(node, Decision) else node.outcomes
+        kids = [build(c, h + (lab,)) for lab, c in zip(labels, node.children)]
+        if isinstance(node, Chance):
+            probs = [f(e) for e in node.probabilities]
+
+            def nature(cols, n):
+                V, dist = 0.0, {}
+                for pr, kid in zip(probs, kids):
+                    w = pr(cols, n)
+                    v, d = kid(cols, n)
+                    V = V + w * v
+                    for lab, q in d.items():
+                        dist[lab] = dist.get(lab, 0.0) + w * q
+                return V, dist
+
+            return nature
+        k = index[node.player]
+
+        def choose(cols, n):
+            subs = [kid(cols, n) for kid in kids]
+            own = np.stack([v[k] for v, _ in subs])
+            best = own.max(axis=0)
+            pick = np.argmax(own >= best - 1e-9 * (1 + np.abs(best)), axis=0)  # first optimal action
+            V = np.choose(pick, [v for v, _ in subs]) if len(subs) > 1 else subs[0][0]
+            dist = {}
+            for j, (_, d) in enumerate(subs):
+                m = pick == j
+                for lab, q in d.items():
+                    dist[lab] = dist.get(lab, 0.0) + q * m
+            return V, dist
+
+        return choose
+
+    return tree, build(tree.root, ())
+
+
+def tree_regimes(model: str, values: Mapping[str, Any]) -> np.ndarray:
+    """Subgame-perfect outcome of a library game tree at many parameter points.
+
+    Vectorised backward induction: at each decision node the mover takes the
+    action with the highest continuation value (at an exact tie, the first in
+    the tree's order -- ties have probability zero under continuous
+    sampling; :func:`predict` computes the point coding exactly with
+    :func:`alliancegames.tree.backward_induction`, which reports every tied SPE).
+
+    Parameters
+    ----------
+    model : str
+        Registry name of a tree model.
+    values : dict
+        Parameter -> scalar or 1-D array (defaults fill the rest).
+
+    Returns
+    -------
+    numpy.ndarray of str
+        The terminal labels reached with positive probability, in tree order,
+        joined by ``" | "``.
+
+    Examples
+    --------
+    >>> tree_regimes("alliance_bargaining", {"c_hegemon": [2, 9]}).tolist()
+    ['reduced contribution', 'member leaves']
+    """
+    tree, solve = _compiled_tree(model)
+    names = [p.name for p in tree.parameters]
+    unknown = sorted(set(values) - set(names))
+    if unknown:
+        raise ValueError(f"tree {model!r} has no parameter(s) {unknown}; it has {names}")
+    full = {p.name: values.get(p.name, p.default) for p in tree.parameters}
+    missing = [k for k, v in full.items() if v is None]
+    if missing:
+        raise ValueError(f"no value or default for {missing}")
+    cols, n = _columns({k: float(v) if np.ndim(v) == 0 else v for k, v in full.items()})
+    _, dist = solve([cols[k] for k in names], n)
+    labels = list(dist)
+    reached = np.stack([np.asarray(dist[lab]) > 1e-12 for lab in labels])  # (labels, n)
+    codes = (reached * (1 << np.arange(len(labels)))[:, None]).sum(axis=0)
+    names_of = {c: " | ".join(lab for b, lab in enumerate(labels) if c >> b & 1) for c in np.unique(codes)}
+    return np.array([names_of[c] for c in codes], dtype=object)
+
+
+def _tree_point_regime(model: str, values: Mapping[str, float]) -> str:
+    """Exact SPE outcome(s) at one point; several tied SPE are joined by ``" + "``."""
+    from alliancegames.models import at_defaults
+    from alliancegames.tree import backward_induction
+
+    tree = _model(model)
+    bi = backward_induction(at_defaults(tree, **values))
+    labels = {h: node.label or " → ".join(h) for h, node in tree.nodes() if not hasattr(node, "children")}
+    out: list[str] = []
+    for case in bi:
+        name = " | ".join(labels[h] for h, _ in case.outcome)
+        if name not in out:
+            out.append(name)
+    return " + ".join(sorted(out))
+
+
+def _buck_passing(values: Mapping[str, Any]) -> np.ndarray:
+    """Probability that nobody balances, from the model's closed form."""
+    import sympy as sp
+
+    bp = _model("buck_passing")
+    full = {**bp.defaults, **values}
+    cols, _ = _columns({k: full[k] for k in ("n_states", "k_balance", "u_threat")})
+    N, K, U = cols["n_states"], cols["k_balance"], cols["u_threat"]
+    if np.any(N < 2) or np.any(N != np.round(N)):
+        raise ValueError("n_states must be an integer >= 2")
+    if np.any(K <= 0) or np.any(K >= U):
+        raise ValueError("buck-passing needs 0 < k_balance < u_threat at every point")
+    g = sp.lambdify((bp.n_states, bp.k_balance, bp.u_threat), bp.p_nobody, "numpy")
+    return np.asarray(g(N, K, U), dtype=float)
+
+
+def _burden_regimes(values: Mapping[str, Any]) -> np.ndarray:
+    from alliancegames.models import solve_burden_sharing
+
+    inc = sorted((k for k in values if re.fullmatch(r"I_\d+", k)), key=lambda k: int(k[2:]))
+    if "alpha" not in values or len(inc) < 1:
+        raise ValueError("burden_sharing needs 'alpha' and incomes 'I_1', 'I_2', ...")
+    cols, n = _columns({k: values[k] for k in ["alpha", *inc]})
+    out = []
+    for i in range(n):
+        eq = solve_burden_sharing([cols[k][i] for k in inc], cols["alpha"][i])
+        out.append("contributors: " + ", ".join(str(k + 1) for k in eq.contributors))
+    return np.array(out, dtype=object)
+
+
+def outcome_probabilities(model: str, values: Mapping[str, Any]) -> pd.DataFrame:
+    """Probability of each regime at each point: one row per point, one column per regime.
+
+    Rows are one-hot for models with a deterministic regime (normal forms:
+    the equilibrium set, via :func:`~alliancegames.sweep.sweep`; trees:
+    :func:`tree_regimes`; burden sharing: the contributing set); for
+    buck-passing they hold the mixed equilibrium's outcome probabilities.
+
+    Examples
+    --------
+    >>> outcome_probabilities("buck_passing", {"n_states": 2, "k_balance": [1, 2], "u_threat": 4}).round(3).values.tolist()
+    [[0.062, 0.938], [0.25, 0.75]]
+    """
+    kind = _kind(model)
+    if kind == "normal_form":
+        from alliancegames.sweep import regime_table, sweep
+
+        cols, n = _columns(values)
+        regimes = regime_table(sweep(_model(model), points=cols, progress=False))["regime"].astype(str)
+        return pd.get_dummies(pd.Series(regimes.to_numpy(), dtype=object)).astype(float)
+    if kind == "tree":
+        return pd.get_dummies(pd.Series(tree_regimes(model, values), dtype=object)).astype(float)
+    if kind == "burden_sharing":
+        return pd.get_dummies(pd.Series(_burden_regimes(values), dtype=object)).astype(float)
+    p = _buck_passing(values)
+    return pd.DataFrame({NOBODY: p, SOMEBODY: 1 - p})
+
+
+# ============================================================================ predictions
+@dataclass(frozen=True)
+class Prediction:
+    """A case's (or period's) predicted regime against the observed outcome.
+
+    Attributes
+    ----------
+    case, period, model : str
+        Case id, period id (``""`` for a case without periods), registry model.
+    predicted : str
+        The most probable regime over the codings' ranges.
+    probability : float
+        Its estimated probability; ``interval`` its 95% interval (Wilson for
+        counts; mean ± 1.96 standard errors, clipped to [0, 1], for
+        buck-passing's averaged outcome probabilities).
+    probabilities : tuple of (regime, probability, lower, upper)
+        Every regime, most probable first; the probabilities sum to one.
+    point_regime : str
+        The regime at the point coding (exact for trees and normal forms).
+    observed : str
+        The observed outcome as the record codes it.
+    p_observed : float
+        Probability of the regimes of which the observed outcome is part.
+    agreement : str
+        ``"yes"``, ``"partial"`` or ``"no"`` (see :func:`agreement`).
+    n_outcomes : int
+        Number of outcomes (equilibria or terminals) in the predicted regime.
+    n, seed : int
+        Draws and the seed they came from; ``uncertain`` the sampled parameters.
+    """
+
+    case: str
+    period: str
+    model: str
+    predicted: str
+    probability: float
+    interval: tuple[float, float]
+    probabilities: tuple[tuple[str, float, float, float], ...]
+    point_regime: str
+    observed: str
+    p_observed: float
+    agreement: str
+    n_outcomes: int
+    n: int
+    seed: int
+    uncertain: tuple[str, ...]
+
+    def to_frame(self) -> pd.DataFrame:
+        """``regime, probability, lower, upper`` (for :func:`alliancegames.plot.regime_probabilities`)."""
+        return pd.DataFrame(list(self.probabilities), columns=["regime", "probability", "lower", "upper"])
+
+    def __getitem__(self, regime: str) -> float:
+        """Probability of one regime (0 if it never occurred)."""
+        return next((p for r, p, _, _ in self.probabilities if r == regime), 0.0)
+
+
+def _summarise(table: pd.DataFrame) -> list[tuple[str, float, float, float]]:
+    from alliancegames.uncertainty import proportion_interval
+
+    n = len(table)
+    out = []
+    for regime in table.columns:
+        x = table[regime].to_numpy(dtype=float)
+        p = float(x.mean())
+        if np.all((x == 0) | (x == 1)):
+            lo, hi = proportion_interval(int(x.sum()), n)
+        else:
+            half = Z95 * float(x.std(ddof=1)) / np.sqrt(n) if n > 1 else 0.0
+            lo, hi = max(0.0, p - half), min(1.0, p + half)
+        if p > 0:
+            out.append((str(regime), p, lo, hi))
+    return sorted(out, key=lambda r: (-r[1], r[0]))
+
+
+def _point_regime(model: str, values: dict[str, float]) -> str:
+    kind = _kind(model)
+    if kind == "tree":
+        return _tree_point_regime(model, values)
+    if kind == "buck_passing":
+        p = float(_buck_passing(values)[0])
+        return NOBODY if p > 0.5 else SOMEBODY
+    return str(outcome_probabilities(model, values).columns[0])
+
+
+def predict(case: CaseRecord | str, period: str | None = None, *, n: int = 2000, seed: Any = 0) -> Prediction:
+    """Monte Carlo prediction for one case (or one period of it).
+
+    Parameters
+    ----------
+    case : CaseRecord or str
+    period : str, optional
+        A period id; required when the record has periods.
+    n : int
+        Draws of the codings.
+    seed : int
+        Base seed (combined with the case and period ids).
+
+    Examples
+    --------
+    >>> p = predict("warsaw_pact", "romania_1968", n=500)
+    >>> p.point_regime, p.observed, p.agreement
+    ('reduced contribution', 'reduced contribution', 'yes')
+    >>> round(sum(q for _, q, _, _ in p.probabilities), 12)
+    1.0
+    """
+    rec = load_case(case) if isinstance(case, str) else case
+    if rec.periods and period is None:
+        raise ValueError(f"case {rec.id!r} has periods {[p.id for p in rec.periods]}; name one")
+    observed = rec.period(period).outcome.label if period else rec.outcome.label
+    n = _check_n(n)
+    dists, _ = _split(rec, period)
+    if _kind(rec.model) == "normal_form" and dists:
+        from alliancegames.uncertainty import monte_carlo
+
+        fixed = {k: v for k, v in rec.values(period).items() if k not in dists}
+        mc = monte_carlo(_model(rec.model), dists, fixed, n=n, seed=_seed(seed, rec.id, period))
+        rows = sorted(zip(mc.regimes, mc.probabilities, mc.lower, mc.upper), key=lambda r: (-r[1], r[0]))
+    else:
+        rows = _summarise(outcome_probabilities(rec.model, sample_codings(rec, period, n=n, seed=seed)))
+    probs = [(r, p) for r, p, _, _ in rows]
+    top = rows[0]
+    return Prediction(
+        case=rec.id,
+        period=period or "",
+        model=rec.model,
+        predicted=top[0],
+        probability=float(top[1]),
+        interval=(float(top[2]), float(top[3])),
+        probabilities=tuple((str(r), float(p), float(lo), float(hi)) for r, p, lo, hi in rows),
+        point_regime=_point_regime(rec.model, rec.values(period)),
+        observed=observed,
+        p_observed=observed_probability(observed, probs),
+        agreement=agreement(observed, probs),
+        n_outcomes=len(regime_outcomes(top[0])),
+        n=n,
+        seed=int(seed),
+        uncertain=tuple(sorted(dists)),
+    )
+
+
+def predictions(n: int = 2000, seed: Any = 0) -> list[Prediction]:
+    """:func:`predict` for every case, one per period where a record has periods, in case-id order."""
+    out = []
+    for rec in load_cases():
+        for period in [p.id for p in rec.periods] or [None]:
+            out.append(predict(rec, period, n=n, seed=seed))
+    return out
+
+
+def scorecard(n: int = 2000, seed: Any = 0) -> pd.DataFrame:
+    """One row per case (per period where a record has periods): prediction against history.
+
+    Columns: ``case``, ``period``, ``model``, ``predicted regime``,
+    ``probability``, ``95% CI`` (a ``(lower, upper)`` pair), ``observed``,
+    ``agreement`` (``"yes"``, ``"partial"``, ``"no"``; the rule is in the
+    module docstring).  Deterministic for a seed.
+
+    Examples
+    --------
+    >>> sc = scorecard(n=200)
+    >>> list(sc.columns)
+    ['case', 'period', 'model', 'predicted regime', 'probability', '95% CI', 'observed', 'agreement']
+    >>> set(sc["agreement"]) <= {"yes", "partial", "no"}
+    True
+    """
+    rows = [
+        {
+            "case": p.case,
+            "period": p.period,
+            "model": p.model,
+            "predicted regime": p.predicted,
+            "probability": p.probability,
+            "95% CI": p.interval,
+            "observed": p.observed,
+            "agreement": p.agreement,
+        }
+        for p in predictions(n=n, seed=seed)
+    ]
+    df = pd.DataFrame(rows)
+    df.attrs.update({"n": n, "seed": seed, "partial_threshold": PARTIAL_THRESHOLD})
+    return df
+
+
+# ============================================================================ notebook helpers
+def case_grid(
+    case: CaseRecord | str,
+    x: str,
+    y: str,
+    *,
+    period: str | None = None,
+    steps: int = 80,
+    xlim: tuple[float, float] | None = None,
+    ylim: tuple[float, float] | None = None,
+) -> pd.DataFrame:
+    """Regime over a ``steps x steps`` grid of two codings, the others at their point values.
+
+    The axes run over the codings' plausible ranges unless ``xlim``/``ylim``
+    are given.  The result has columns ``x``, ``y`` (named after the
+    parameters) and ``regime`` (for buck-passing also ``p_nobody``, and the
+    regime is the more probable outcome), ready for
+    :func:`alliancegames.plot.regime_map`.
+
+    Examples
+    --------
+    >>> g = case_grid("july_1914", "theta_offence", "c_chain", steps=5)
+    >>> len(g), sorted(g["regime"].unique())
+    (25, ['Conditional/Conditional', 'Unconditional/Unconditional'])
+    """
+    rec = load_case(case) if isinstance(case, str) else case
+    lims = {}
+    for name, lim in ((x, xlim), (y, ylim)):
+        lims[name] = lim if lim is not None else rec.coding(name, period).range
+        if not lims[name][0] < lims[name][1]:
+            raise ValueError(f"{name!r} has no range to sweep; give limits")
+    xs = np.linspace(*lims[x], steps)
+    ys = np.linspace(*lims[y], steps)
+    X, Y = np.meshgrid(xs, ys, indexing="ij")
+    values: dict[str, Any] = {k: v for k, v in rec.values(period).items() if k not in (x, y)}
+    values[x], values[y] = X.ravel(), Y.ravel()
+    table = outcome_probabilities(rec.model, values)
+    out = pd.DataFrame({x: X.ravel(), y: Y.ravel()})
+    if _kind(rec.model) == "buck_passing":
+        out["p_nobody"] = table[NOBODY].to_numpy()
+        out["regime"] = np.where(out["p_nobody"] > 0.5, NOBODY, SOMEBODY)
+    else:
+        out["regime"] = table.idxmax(axis=1).to_numpy()
+    out.attrs["parameters"] = [x, y]
+    return out
+
+
+def case_tornado(
+    case: CaseRecord | str,
+    period: str | None = None,
+    *,
+    outcome: str | None = None,
+    steps: int = 21,
+    n: int = 0,
+    seed: Any = 0,
+) -> pd.DataFrame:
+    """Sensitivity of the observed outcome to each uncertain coding, one coding at a time.
+
+    Each uncertain coding moves over ``steps`` evenly spaced values of its
+    range.  With ``n = 0`` the other codings stay at their point values and
+    the outcome is 1 where ``outcome`` (default: the observed outcome) is part
+    of the regime, else 0 (for buck-passing: its probability).  With ``n > 0``
+    the other codings are drawn ``n`` times (the same draws at every step) and
+    the outcome is the Monte Carlo probability that ``outcome`` is part of the
+    regime with the one coding pinned -- a smoother and more telling measure
+    when the one-at-a-time outcome never changes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns as :func:`alliancegames.uncertainty.tornado` returns them
+        (``parameter, low, high, outcome_low, outcome_high, outcome_base,
+        outcome_min, outcome_max, swing, regimes``; ``regimes`` lists the most
+        probable regimes met from ``low`` to ``high``), sorted by decreasing
+        swing, then name.
+
+    Examples
+    --------
+    >>> t = case_tornado("july_1914")
+    >>> t["parameter"].tolist(), t["swing"].tolist()
+    (['c_chain', 'v_ally', 'theta_offence'], [1.0, 1.0, 0.0])
+    >>> t = case_tornado("july_1914", n=200, steps=5)
+    >>> bool(0 < t["outcome_base"].iloc[0] < 1)
+    True
+    """
+    rec = load_case(case) if isinstance(case, str) else case
+    target = outcome or (rec.period(period).outcome.label if period else rec.outcome.label)
+    if steps < 2:
+        raise ValueError(f"steps must be at least 2; got {steps!r}")
+    dists, _ = _split(rec, period)
+    names = sorted(dists)
+    if n:
+        draws = sample_codings(rec, period, n=n, seed=seed)
+        m = _check_n(n)
+    else:
+        draws = {k: np.array([float(v)]) for k, v in rec.values(period).items()}
+        m = 1
+    blocks = [draws]
+    owner = [""]
+    for name in names:
+        lo, hi = rec.coding(name, period).range
+        for val in np.linspace(lo, hi, steps):
+            blocks.append({**draws, name: np.full(m, float(val))})
+            owner.append(name)
+    pts = {k: np.concatenate([b[k] for b in blocks]) for k in draws}
+    table = outcome_probabilities(rec.model, pts)
+    part = [c for c in table.columns if target in regime_outcomes(str(c))]
+    hit = table[part].sum(axis=1).to_numpy() if part else np.zeros(len(table))
+    values = hit.reshape(len(blocks), m).mean(axis=1)
+    block_probs = table.to_numpy().reshape(len(blocks), m, -1).mean(axis=1)
+    top = np.asarray(table.columns.astype(str))[np.argmax(block_probs, axis=1)]
+    rows = []
+    for name in names:
+        idx = [i for i, o in enumerate(owner) if o == name]
+        vals = values[idx]
+        seen: list[str] = []
+        for i in idx:
+            if not seen or seen[-1] != top[i]:
+                seen.append(str(top[i]))
+        lo, hi = rec.coding(name, period).range
+        rows.append(
+            {
+                "parameter": name,
+                "low": float(lo),
+                "high": float(hi),
+                "outcome_low": float(vals[0]),
+                "outcome_high": float(vals[-1]),
+                "outcome_base": float(values[0]),
+                "outcome_min": float(vals.min()),
+                "outcome_max": float(vals.max()),
+                "swing": float(vals.max() - vals.min()),
+                "regimes": " → ".join(seen),
+            }
+        )
+    out = pd.DataFrame(rows, columns=list(_TORNADO_COLUMNS))
+    if len(out):
+        out = out.sort_values(["swing", "parameter"], ascending=[False, True], kind="stable")
+    out = out.reset_index(drop=True)
+    out.attrs.update({"outcome": target, "n": n})
+    return out
+
+
+_TORNADO_COLUMNS = (
+    "parameter",
+    "low",
+    "high",
+    "outcome_low",
+    "outcome_high",
+    "outcome_base",
+    "outcome_min",
+    "outcome_max",
+    "swing",
+    "regimes",
+)
