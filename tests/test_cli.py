@@ -205,7 +205,7 @@ def test_commands_registry_builds_subparsers():
     parser = build_parser()
     args = parser.parse_args(["solve", PD, "-p", "a=1", "-p", "b=2", "--exact"])
     assert args.param == ["a=1", "b=2"] and args.exact and not args.json
-    assert [c.name for c in COMMANDS] == ["solve"]
+    assert [c.name for c in COMMANDS] == ["solve", "reproduce", "problems"]
 
 
 # --------------------------------------------------------------------------- as a process
