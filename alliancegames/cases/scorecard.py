@@ -373,8 +373,8 @@ def tree_regimes(model: str, values: Mapping[str, Any]) -> np.ndarray:
     Returns
     -------
     numpy.ndarray of str
-        The terminal labels reached with positive probability, in tree order,
-        joined by ``" | "``.
+        The terminal labels reached with positive probability, in tree order
+        (depth first, by first occurrence), joined by ``" | "``.
 
     Examples
     --------
@@ -407,9 +407,11 @@ def _tree_point_regime(model: str, values: Mapping[str, float]) -> str:
     tree = _model(model)
     bi = backward_induction(at_defaults(tree, **values))
     labels = {h: node.label or " → ".join(h) for h, node in tree.nodes() if not hasattr(node, "children")}
+    order = {lab: i for i, lab in reversed(list(enumerate(labels.values())))}  # first occurrence
     out: list[str] = []
     for case in bi:
-        name = " | ".join(labels[h] for h, _ in case.outcome)
+        reached = {labels[h] for h, _ in case.outcome}
+        name = " | ".join(sorted(reached, key=order.__getitem__))
         if name not in out:
             out.append(name)
     return " + ".join(sorted(out))
@@ -592,6 +594,8 @@ def predict(case: CaseRecord | str, period: str | None = None, *, n: int = 2000,
         rows = sorted(zip(mc.regimes, mc.probabilities, mc.lower, mc.upper), key=lambda r: (-r[1], r[0]))
     else:
         rows = _summarise(outcome_probabilities(rec.model, sample_codings(rec, period, n=n, seed=seed)))
+    # Wilson bounds can miss p by one ulp at k = n (0.9999999999999999 < 1.0): keep p inside
+    rows = [(r, p, min(lo, p), max(hi, p)) for r, p, lo, hi in rows]
     probs = [(r, p) for r, p, _, _ in rows]
     top = rows[0]
     return Prediction(
