@@ -227,16 +227,16 @@ def sweep(
         bar = tqdm(total=len(chunks), desc=f"sweep {model.name}", unit="chunk")
     try:
         if executor is None:
-            parts = []
+            parts = _Collector(model.shape, size)
             for c in chunks:
-                parts.append(_solve_points(model, c, fixed_all, tol))
+                parts.add(_solve_points(model, c, fixed_all, tol))
                 if bar is not None:
                     bar.update()
         else:
             futures = [_submit(executor, _solve_points, model, c, fixed_all, tol) for c in chunks]
-            parts = []
+            parts = _Collector(model.shape, size)
             for f in futures:
-                parts.append(f.result())
+                parts.add(f.result())
                 if bar is not None:
                     bar.update()
     finally:
@@ -247,46 +247,69 @@ def sweep(
     return df
 
 
+class _Collector:
+    """Streams chunk results into preallocated columns (gathered in order).
+
+    Columns are allocated with ``np.empty`` at a generous capacity: pages never
+    written are never resident, so memory is what the equilibria need, and each
+    chunk's arrays are freed as soon as they are copied.
+    """
+
+    def __init__(self, shape: tuple[int, int], n_points: int) -> None:
+        self.m, self.n = shape
+        self.cap = max(16, 4 * n_points)
+        self.E = 0
+        self.cols = [np.empty(self.cap) for _ in range(self.m + self.n + 2)]
+        self.codes = np.empty(self.cap, dtype=np.int64)
+        self.counts: list[np.ndarray] = []
+        self.exact: list[np.ndarray] = []
+
+    def add(self, r: BatchResult) -> None:
+        e = len(r.game)
+        if self.E + e > self.cap:  # rare: many equilibria per point
+            self.cap = 2 * (self.E + e)
+            self.cols = [np.concatenate([c[: self.E], np.empty(self.cap - self.E)]) for c in self.cols]
+            self.codes = np.concatenate([self.codes[: self.E], np.empty(self.cap - self.E, dtype=np.int64)])
+        sl = slice(self.E, self.E + e)
+        blocks = [r.x[:, a] for a in range(self.m)] + [r.y[:, b] for b in range(self.n)]
+        blocks += [r.payoffs[:, 0], r.payoffs[:, 1]]
+        for col, block in zip(self.cols, blocks):
+            col[sl] = block
+        self.codes[sl] = r.support_codes
+        self.counts.append(r.counts)
+        self.exact.append(r.exact)
+        self.E += e
+
+
 def _frame(
-    model: NormalFormModel, cols: dict[str, np.ndarray], parts: list[BatchResult], labels: Labels
+    model: NormalFormModel, cols: dict[str, np.ndarray], parts: _Collector, labels: Labels
 ) -> pd.DataFrame:
-    m, n = model.shape
-    counts = np.concatenate([p.counts for p in parts])
+    counts = np.concatenate(parts.counts)
     if np.any(counts == 0):  # cannot happen (Nash's theorem); guard the reduceat below
         raise ArithmeticError(f"no equilibrium found at point {int(np.argmax(counts == 0))}")
     n_points = counts.size
     offsets = np.concatenate([[0], np.cumsum(counts)])
     E = int(offsets[-1])
-    itype = np.int32 if n_points < 2**31 else np.int64
-    point = np.repeat(np.arange(n_points, dtype=itype), counts)
-    data: dict[str, Any] = {name: np.repeat(v, counts) for name, v in cols.items()}
-    data["point"] = point
-    data["eq"] = (np.arange(E) - np.repeat(offsets[:-1], counts)).astype(np.int16)
-    # strategies and payoffs, one column at a time (bounded peak memory)
-    for k, (player, acts) in enumerate(zip(model.players, model.actions)):
-        for a, name in enumerate(acts):
-            data[f"p:{player}:{name}"] = np.concatenate([(p.x if k == 0 else p.y)[:, a] for p in parts])
-    for k, player in enumerate(model.players):
-        data[f"u:{player}"] = np.concatenate([p.payoffs[:, k] for p in parts])
-    codes = np.concatenate([p.support_codes for p in parts])
-    exact = np.concatenate([p.exact for p in parts])
-    parts.clear()
+    codes = parts.codes[:E]
+    exact = np.concatenate(parts.exact)
+    m = parts.m
     # labels: categories sorted alphabetically, so bit order = sorted order
     present = np.flatnonzero(np.bincount(codes)) if codes.max() < 2**22 else np.unique(codes)
     names = support_labels(present, model.actions)
     order = sorted(names, key=names.get)
     cat_of_code = {c: i for i, c in enumerate(order)}
     cats = [names[c] for c in order]
-    lookup = np.zeros(int(max(order)) + 1, dtype=np.int64)
+    lookup = np.zeros(int(max(order)) + 1, dtype=np.int32)
     for c, i in cat_of_code.items():
         lookup[c] = i
     cat = lookup[codes]
-    data["label"] = pd.Categorical.from_codes(cat, categories=cats)
-    data["n_equilibria"] = np.repeat(counts, counts).astype(np.int16)
+    del codes
+    parts.codes = np.empty(0, dtype=np.int64)
     # the set of labels at each point
     if len(cats) <= 62:
         bits = np.left_shift(np.int64(1), cat)
         key = np.bitwise_or.reduceat(bits, offsets[:-1])
+        del bits
         rid, uniq = pd.factorize(key)
         sets = [tuple(cats[b] for b in range(len(cats)) if int(u) >> b & 1) for u in uniq]
     else:  # many distinct labels: slower, exact
@@ -295,9 +318,26 @@ def _frame(
         sets = [tuple(cats[b] for b in u) for u in uniq]
     raw = [" + ".join(s) for s in sets]
     nice = [_rename(s, r, labels) for s, r in zip(sets, raw)]
-    row_rid = np.repeat(rid, counts)
-    data["equilibrium_set"] = _categorical(row_rid, raw)
-    data["regime"] = _categorical(row_rid, nice)
+    row_rid = np.repeat(rid.astype(np.int32), counts)
+    eq_set, regime = _categorical(row_rid, raw), _categorical(row_rid, nice)
+    label = pd.Categorical.from_codes(cat, categories=cats)
+    del row_rid, cat
+    itype = np.int32 if n_points < 2**31 else np.int64
+    data: dict[str, Any] = {name: np.repeat(v, counts) for name, v in cols.items()}
+    data["point"] = np.repeat(np.arange(n_points, dtype=itype), counts)
+    eq = np.arange(E, dtype=np.int64 if E >= 2**31 else np.int32)
+    eq -= np.repeat(offsets[:-1].astype(eq.dtype), counts)
+    data["eq"] = eq.astype(np.int16)
+    del eq
+    for k, (player, acts) in enumerate(zip(model.players, model.actions)):
+        for a, name in enumerate(acts):
+            data[f"p:{player}:{name}"] = parts.cols[a if k == 0 else m + a][:E]
+    for k, player in enumerate(model.players):
+        data[f"u:{player}"] = parts.cols[-2 + k][:E]
+    data["label"] = label
+    data["n_equilibria"] = np.repeat(counts, counts).astype(np.int16)
+    data["equilibrium_set"] = eq_set
+    data["regime"] = regime
     data["exact"] = np.repeat(exact, counts)
     return pd.DataFrame(data, copy=False)
 
@@ -305,7 +345,7 @@ def _frame(
 def _categorical(ids: np.ndarray, names: list[str]) -> pd.Categorical:
     cats = sorted(set(names))
     pos = {c: i for i, c in enumerate(cats)}
-    remap = np.array([pos[nm] for nm in names], dtype=np.int64)
+    remap = np.array([pos[nm] for nm in names], dtype=np.int32)
     return pd.Categorical.from_codes(remap[ids] if len(ids) else ids, categories=cats)
 
 
