@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import numpy as np
 import sympy as sp
 
 from .paper import artefact
@@ -207,3 +208,139 @@ def build_deterrence(paper_dir: Path) -> list[Path]:
     ]
     table = markdown_table(["subgame-perfect equilibrium", "conditions", "outcome", "payoffs"], rows)
     return [_write(paper_dir, "tables/deterrence-spe.md", table)]
+
+
+# --------------------------------------------------------------------------- Snyder's games: regions
+def _regions_table(model_name: str) -> str:
+    from .models import get_model
+    from .regions import equilibrium_regions
+
+    regions = equilibrium_regions(get_model(model_name))
+    rows = []
+    for piece in regions.generic:
+        strategies = " ; ".join(
+            "(" + ", ".join(_math(sp.simplify(e)) for e in s) + ")" for s in piece.strategies
+        )
+        payoffs = ", ".join(_math(sp.factor(u)) for u in piece.payoffs)
+        rows.append([piece.label, _math(piece.conditions), strategies, payoffs])
+    table = markdown_table(["equilibrium", "exists when", "strategies (row ; column)", "payoffs"], rows)
+    n_boundary = len(regions.boundary)
+    table += (
+        f"\nGeneric pieces only; {n_boundary} further pieces describe extreme equilibria that exist only on "
+        "the boundaries (ties) between these regions. Conditions are simplified under the parameters' "
+        "domains.\n"
+    )
+    return table
+
+
+@artefact(
+    "regions-snyder-alliance",
+    "table",
+    ("tables/regions-snyder-alliance.md", "tables/regions-snyder-alliance.tex"),
+    "equilibrium regions of Snyder's alliance game",
+)
+def build_regions_snyder(paper_dir: Path) -> list[Path]:
+    from .models import get_model
+    from .regions import equilibrium_regions
+
+    tex = equilibrium_regions(get_model("snyder_alliance")).to_latex()
+    return [
+        _write(paper_dir, "tables/regions-snyder-alliance.md", _regions_table("snyder_alliance")),
+        _write(paper_dir, "tables/regions-snyder-alliance.tex", tex + "\n"),
+    ]
+
+
+@artefact(
+    "regions-primary-alliance",
+    "table",
+    ("tables/regions-primary-alliance.md",),
+    "equilibrium regions of the primary alliance dilemma",
+)
+def build_regions_primary(paper_dir: Path) -> list[Path]:
+    return [_write(paper_dir, "tables/regions-primary-alliance.md", _regions_table("primary_alliance"))]
+
+
+def _snyder_dists():
+    from .models import CODINGS
+    from .uncertainty import Uniform
+
+    return {
+        s.name: Uniform(float(s.plausible[0]), float(s.plausible[1]))
+        for s in CODINGS["snyder_alliance"].specs
+    }
+
+
+@artefact(
+    "regime-map-snyder-alliance",
+    "figure",
+    ("figures/regime-map-snyder-alliance.png", "figures/regime-map-snyder-alliance.pdf"),
+    "regime map of Snyder's alliance game over the cost of entrapment and the probability of conflict",
+)
+def build_regime_map(paper_dir: Path) -> list[Path]:
+    from .models import get_model
+    from .plot import regime_map
+    from .sweep import sweep
+
+    model = get_model("snyder_alliance")
+    grid = {"c_entrap": np.linspace(0.25, 8, 240), "p_conflict": np.linspace(0.005, 1, 240)}
+    df = sweep(model, grid, progress=False)
+    boundaries = _snyder_boundaries(model, grid)
+    fig, ax = _figure()
+    regime_map(df, "c_entrap", "p_conflict", ax=ax, boundaries=boundaries)
+    import seaborn as sns
+
+    sns.move_legend(
+        ax, "upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, frameon=False, fontsize=7, title=None
+    )
+    defaults = model.defaults()
+    ax.set_title(
+        f"Snyder's alliance game (v_protect = {defaults['v_protect']}, c_abandon = {defaults['c_abandon']})"
+        + ("; lines: symbolic boundaries" if boundaries else ""),
+        fontsize=8,
+    )
+    return _save(fig, paper_dir, "regime-map-snyder-alliance")
+
+
+def _snyder_boundaries(model, grid):
+    """Boundary curves from the regions machinery (empty if it offers no partition)."""
+    try:
+        from .regions import partition
+    except ImportError:
+        return None
+    fixed = {k: v for k, v in model.defaults().items() if k not in grid}
+    box = {k: (float(v.min()), float(v.max())) for k, v in grid.items()}
+    part = partition(model, box, fixed)
+    return list(getattr(part, "boundaries", part))
+
+
+@artefact(
+    "monte-carlo-snyder-alliance",
+    "figure",
+    (
+        "tables/monte-carlo-snyder-alliance.md",
+        "figures/monte-carlo-snyder-alliance.png",
+        "figures/monte-carlo-snyder-alliance.pdf",
+    ),
+    "regime probabilities of Snyder's alliance game over the codings' plausible ranges",
+)
+def build_monte_carlo(paper_dir: Path) -> list[Path]:
+    from .models import get_model
+    from .plot import regime_probabilities
+    from .uncertainty import monte_carlo
+
+    dists = _snyder_dists()
+    result = monte_carlo(get_model("snyder_alliance"), dists, n=20_000, seed=2024)
+    rows = [
+        [r["regime"], int(r["count"]), f"{r['probability']:.3f}", f"[{r['lower']:.3f}, {r['upper']:.3f}]"]
+        for _, r in result.to_frame().iterrows()
+    ]
+    table = markdown_table(["regime", "draws", "probability", "95% interval"], rows)
+    ranges = ", ".join(f"{k} ~ U({d.lo:g}, {d.hi:g})" for k, d in dists.items())
+    table += f"\n{result.n} independent draws, seed {result.seed}, {result.method} intervals; {ranges} (our codings' plausible ranges).\n"
+    fig, ax = _figure()
+    regime_probabilities(result, ax=ax)
+    ax.set_title("Snyder's alliance game: probability of each regime over the plausible ranges")
+    return [
+        _write(paper_dir, "tables/monte-carlo-snyder-alliance.md", table),
+        *_save(fig, paper_dir, "monte-carlo-snyder-alliance"),
+    ]

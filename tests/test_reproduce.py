@@ -11,12 +11,13 @@ def _hashes(out):
 
 def test_reproduce_twice_gives_identical_files(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
-    s1 = run(a, only=["00-tutorial"], workers=1, progress=False)
-    s2 = run(b, only=["00-tutorial"], workers=1, progress=False)
+    s1 = run(a, only=["00-tutorial", "buck-passing"], workers=1, progress=False)
+    s2 = run(b, only=["00-tutorial", "buck-passing"], workers=1, progress=False)
     assert s1.ok and s2.ok, s1.report() + s2.report()
     ha, hb = _hashes(a), _hashes(b)
     assert ha == hb
     assert "notebooks/00-tutorial.html" in ha and "notebooks/00-tutorial.ipynb" in ha
+    assert "paper/figures/buck-passing.png" in ha and "paper/figures/buck-passing.pdf" in ha
     manifest = json.loads((a / "manifest.json").read_text())
     listed = {f["file"]: f["sha256"] for f in manifest["files"]}
     assert listed == {k: v for k, v in ha.items() if k != "manifest.json"}
