@@ -11,15 +11,28 @@ The flow::
 ('D/D',)
 """
 
+from .batch import BatchResult, solve_batch
 from .bimatrix import Bimatrix, GameError
 from .model import ModelError, NormalFormModel, Parameter, normal_form, parameter
 from .numeric import CompiledModel, compile_model, evaluate
 from .solve import Equilibrium, Solution, solve
+from .sweep import regime_table, sweep
+from .uncertainty import Beta, Codings, Triangular, Uniform, monte_carlo, tornado
 from .verify import best_responses, is_nash, max_regret, regrets
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchResult",
+    "Beta",
+    "Codings",
+    "Triangular",
+    "Uniform",
+    "monte_carlo",
+    "regime_table",
+    "solve_batch",
+    "sweep",
+    "tornado",
     "Bimatrix",
     "CompiledModel",
     "Equilibrium",
