@@ -190,8 +190,13 @@ k = sp.Symbol("k", positive=True)  # a positive increment
 boundary_FF = threshold(atoms(ff.conditions)[0], p)
 d_boundary = sp.diff(boundary_FF, e)
 assert d_boundary.is_negative  # -v/e**2 with v, e positive: decided by sympy from the domains
-ww_rel = atoms(ww.conditions)[0]  # p*(a - e) <= 0: its left side falls as e rises, so the region grows
-assert isinstance(ww_rel, sp.LessThan) and sp.diff(ww_rel.lhs - ww_rel.rhs, e).is_nonpositive
+ww_rel = atoms(ww.conditions)[0]  # p*(a - e) <= 0: holds for every larger e once it holds
+slack = (
+    ww_rel.rhs - ww_rel.lhs
+    if isinstance(ww_rel, (sp.LessThan, sp.StrictLessThan))
+    else ww_rel.lhs - ww_rel.rhs
+)
+assert sp.diff(slack, e).is_nonnegative  # the slack of the condition grows with e
 
 d_sigma = sp.simplify(sp.diff(sigma_F, e))
 assert sp.simplify(d_sigma - p / (v - p * a)) == 0
