@@ -23,6 +23,7 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -104,6 +105,21 @@ class RunSummary:
         return "\n".join(lines)
 
 
+@contextmanager
+def deterministic_env():
+    """Set :data:`DETERMINISTIC_ENV` for the duration of a job, then restore the environment."""
+    saved = {k: os.environ.get(k) for k in DETERMINISTIC_ENV}
+    os.environ.update(DETERMINISTIC_ENV)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 def sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -133,7 +149,6 @@ def execute_notebook(path: Path, out_dir: Path, timeout: int = 600) -> list[Path
     from nbclient import NotebookClient
     from nbconvert import HTMLExporter
 
-    os.environ.update(DETERMINISTIC_ENV)
     path, out_dir = Path(path), Path(out_dir)
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
@@ -143,7 +158,8 @@ def execute_notebook(path: Path, out_dir: Path, timeout: int = 600) -> list[Path
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
     )
-    client.execute()
+    with deterministic_env():
+        client.execute()
     _strip_notebook(nb)
     out_dir.mkdir(parents=True, exist_ok=True)
     ipynb = out_dir / path.name
@@ -183,10 +199,10 @@ def collect_jobs(notebooks: Path | None = None, only: Sequence[str] | None = Non
 
 
 def _run_job(job: Job, out: Path) -> JobResult:
-    os.environ.update(DETERMINISTIC_ENV)
     t0 = time.perf_counter()
     try:
-        files = job.run(out)
+        with deterministic_env():
+            files = job.run(out)
         return JobResult(
             job.name, job.kind, tuple(str(Path(f).relative_to(out)) for f in files), time.perf_counter() - t0
         )
@@ -239,7 +255,6 @@ def run(
     """
     out = Path(out).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    os.environ.update(DETERMINISTIC_ENV)
     jobs = collect_jobs(notebooks, only)
     if only and not jobs:
         raise ValueError(
