@@ -18,9 +18,9 @@
 # Monte Carlo uses a fixed seed.
 
 # %%
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import matplotlib.pyplot as plt
 
 from alliancegames import plot
 from alliancegames.cases import load_case
@@ -28,7 +28,6 @@ from alliancegames.cases.scorecard import (
     case_grid,
     case_tornado,
     coding_table,
-    outcome_probabilities,
     predict,
     sample_codings,
 )

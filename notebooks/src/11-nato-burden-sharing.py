@@ -17,14 +17,22 @@
 # against SIPRI here (its definitions differ slightly).
 
 # %%
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import matplotlib.pyplot as plt
+from IPython.display import display
 from scipy.stats import spearmanr
 
 from alliancegames import compile_model, plot
 from alliancegames.cases import load_case, nato_expenditure, nato_expenditure_metadata, olson_zeckhauser_test
-from alliancegames.cases.scorecard import case_grid, case_tornado, coding_table, predict
+from alliancegames.cases.scorecard import (
+    case_grid,
+    case_tornado,
+    coding_table,
+    outcome_probabilities,
+    predict,
+    regime_outcomes,
+)
 from alliancegames.models import get_model, solve_burden_sharing
 from alliancegames.solve import solve
 
@@ -65,7 +73,7 @@ print("Source:", SOURCE)
 
 # %%
 lib = olson_zeckhauser_test()
-for (name, (r, p, r2, n)), mine in zip(rows.items(), (lib.y2014, lib.y2024, lib.y2024_same_members)):
+for (r, _p, r2, n), mine in zip(rows.values(), (lib.y2014, lib.y2024, lib.y2024_same_members)):
     assert abs(r - r2) < 1e-12 and abs(r - mine.rho) < 1e-12 and n == mine.n
 assert (table.loc["2014 members, 2014", "n"], table.loc["all members, 2024 (estimates)", "n"]) == (27, 31)
 assert round(rows["2014 members, 2014"][0], 3) == 0.294
@@ -230,7 +238,7 @@ for period, p in preds.items():
     print(period, p.predicted, round(p.probability, 3), [round(v, 3) for v in p.interval], "P(observed) =", round(p.p_observed, 3))
 
 # %%
-for period, p in preds.items():
+for p in preds.values():
     assert p.predicted == "High/High" and p.agreement == "no"
     assert 0.55 < p.probability < 0.72
     assert 0.05 < p.p_observed < 0.2
@@ -253,8 +261,6 @@ plt.show()
 tor[["parameter", "low", "high", "outcome_low", "outcome_high", "regimes"]]
 
 # %%
-from alliancegames.cases.scorecard import outcome_probabilities, regime_outcomes
-
 assert list(tor["parameter"]) == ["alpha"]
 assert (tor["outcome_low"].iloc[0], tor["outcome_base"].iloc[0], tor["outcome_high"].iloc[0]) == (0.0, 1.0, 0.0)
 line = np.linspace(0.01, 0.15, 1401)

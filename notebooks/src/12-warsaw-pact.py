@@ -15,9 +15,10 @@
 # (contagion loss if one leaves) are shared.
 
 # %%
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import matplotlib.pyplot as plt
+from IPython.display import display
 
 from alliancegames import plot
 from alliancegames.cases import load_case

@@ -27,9 +27,10 @@
 #   stood firm, the United States withheld support. Observed: `Firm/Weak`.
 
 # %%
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import matplotlib.pyplot as plt
+from IPython.display import display
 
 from alliancegames import plot
 from alliancegames.cases import load_case
@@ -42,7 +43,7 @@ SEED, N = 0, 2000
 CASES = ["vietnam_alliances", "asean", "middle_east_pacts"]
 recs = {c: load_case(c) for c in CASES}
 model = get_model("snyder_alliance")
-for c, r in recs.items():
+for r in recs.values():
     print(f"{r.name}\n  roles: {r.role_map}\n  observed: {r.outcome.label} - {r.outcome.description}\n")
 
 # %% [markdown]
@@ -51,7 +52,7 @@ for c, r in recs.items():
 # justification and a source.
 
 # %%
-for c, r in recs.items():
+for r in recs.values():
     print(r.name)
     display(coding_table(r)[["parameter", "value", "low", "high", "kind", "justification", "sources"]])
 

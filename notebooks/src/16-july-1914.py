@@ -17,9 +17,9 @@
 # record codes only the chain-gang model (its first caveat), so this notebook does not test it.
 
 # %%
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import matplotlib.pyplot as plt
 
 from alliancegames import plot
 from alliancegames.cases import load_case

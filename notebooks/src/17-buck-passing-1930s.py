@@ -16,9 +16,9 @@
 # probability over the codings.
 
 # %%
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import matplotlib.pyplot as plt
 
 from alliancegames import plot
 from alliancegames.cases import load_case

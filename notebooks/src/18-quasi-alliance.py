@@ -19,9 +19,10 @@
 # caveat).
 
 # %%
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-import matplotlib.pyplot as plt
+from IPython.display import display
 
 from alliancegames import plot
 from alliancegames.cases import load_case
