@@ -191,7 +191,7 @@ def test_tree_regimes_agree_with_exact_backward_induction(model):
     tree = get_model(model)
     plaus = CODINGS[model].plausible
     pts = []
-    for _ in range(25):
+    for _ in range(60):
         pt = {}
         for p in tree.parameters:
             lo, hi = (float(x) for x in plaus[p.name])
