@@ -170,6 +170,8 @@ def proportion_interval(
     --------
     >>> [round(v, 4) for v in proportion_interval(8, 10)]
     [0.4902, 0.9433]
+    >>> proportion_interval(2000, 2000)[1], proportion_interval(0, 2000)[0]
+    (1.0, 0.0)
     """
     if n <= 0 or not 0 <= k <= n:
         raise ValueError(f"need 0 <= k <= n and n > 0; got k={k}, n={n}")
@@ -183,7 +185,11 @@ def proportion_interval(
         den = 1 + z * z / n
         centre = (p + z * z / (2 * n)) / den
         half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / den
-        return max(0.0, centre - half), min(1.0, centre + half)
+        # The score interval's ends at k = 0 and k = n are exactly 0 and 1; round-off must not
+        # leave the estimate outside its own interval.
+        lo = 0.0 if k == 0 else max(0.0, min(p, centre - half))
+        hi = 1.0 if k == n else min(1.0, max(p, centre + half))
+        return lo, hi
     if method == "clopper-pearson":
         from scipy.stats import beta
 
