@@ -347,17 +347,15 @@ def build_monte_carlo(paper_dir: Path) -> list[Path]:
 
 
 # --------------------------------------------------------------------------- the case scorecard
-@artefact(
-    "scorecard",
-    "scorecard",
-    ("tables/scorecard.md", "tables/scorecard.csv"),
-    "every case: predicted regime with its probability against the observed outcome",
-)
-def build_scorecard(paper_dir: Path) -> list[Path]:
+SCORECARD_DRAWS, SCORECARD_SEED = 2000, 0
+
+
+def scorecard_markdown(df=None) -> str:
+    """The case scorecard as a Markdown table with its agreement rule (also shown in the README)."""
     from .cases.scorecard import PARTIAL_THRESHOLD, scorecard
 
-    n, seed = 2000, 0
-    df = scorecard(n=n, seed=seed)
+    if df is None:
+        df = scorecard(n=SCORECARD_DRAWS, seed=SCORECARD_SEED)
     rows = [
         [
             r["case"],
@@ -373,14 +371,26 @@ def build_scorecard(paper_dir: Path) -> list[Path]:
     ]
     header = ["case", "period", "model", "predicted regime", "probability", "95% CI", "observed", "agreement"]
     counts = df["agreement"].value_counts()
-    table = markdown_table(header, rows)
-    table += (
-        f"\nMonte Carlo over each record's coding ranges ({n} draws, seed {seed}). Agreement: *yes* if the observed "
-        "outcome belongs to the most probable regime; *partial* if the regimes containing it have probability "
-        f"above {PARTIAL_THRESHOLD}; otherwise *no*. Totals: "
+    return markdown_table(header, rows) + (
+        f"\nMonte Carlo over each record's coding ranges ({SCORECARD_DRAWS} draws, seed {SCORECARD_SEED}). "
+        "Agreement: *yes* if the observed outcome belongs to the most probable regime; *partial* if the regimes "
+        f"containing it have probability above {PARTIAL_THRESHOLD}; otherwise *no*. Totals: "
         + ", ".join(f"{k} {int(v)}" for k, v in sorted(counts.items()))
         + ".\n"
     )
+
+
+@artefact(
+    "scorecard",
+    "scorecard",
+    ("tables/scorecard.md", "tables/scorecard.csv"),
+    "every case: predicted regime with its probability against the observed outcome",
+)
+def build_scorecard(paper_dir: Path) -> list[Path]:
+    from .cases.scorecard import scorecard
+
+    df = scorecard(n=SCORECARD_DRAWS, seed=SCORECARD_SEED)
+    table = scorecard_markdown(df)
     csv = df.assign(ci_lower=[c[0] for c in df["95% CI"]], ci_upper=[c[1] for c in df["95% CI"]]).drop(
         columns=["95% CI"]
     )
