@@ -23,15 +23,27 @@ first), e.g. ``p < (u_win - u_sq)/(u_win - u_war)``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import html
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
 import sympy as sp
 
-from .model import ModelError, Parameter
+from .model import ModelError, NormalFormModel, Parameter, exact_number
 
-__all__ = ["simplify_conditions", "decide", "context_of"]
+__all__ = [
+    "Piece",
+    "Regions",
+    "context_of",
+    "decide",
+    "equilibrium_regions",
+    "normalize",
+    "simplify_conditions",
+]
 
 _RELS = (sp.StrictGreaterThan, sp.GreaterThan, sp.StrictLessThan, sp.LessThan, sp.Equality, sp.Unequality)
 
@@ -272,7 +284,11 @@ def normalize(rel: Any, ctx: Sequence[sp.Basic] = (), prefer: Sequence[sp.Symbol
     >>> normalize(p * r + (1 - p) * w > s, [w > s, s > r], prefer=[p])
     p < (-u_sq + u_win)/(-u_war + u_win)
     """
-    ctx = tuple(ctx)
+    return _normalize(rel, tuple(ctx), tuple(prefer))
+
+
+@lru_cache(maxsize=50000)
+def _normalize(rel: Any, ctx: tuple[sp.Basic, ...], prefer: tuple[sp.Symbol, ...]) -> sp.Basic:
     verdict = decide(rel, ctx)
     if verdict is not None:
         return sp.true if verdict else sp.false
@@ -319,6 +335,8 @@ def normalize(rel: Any, ctx: Sequence[sp.Basic] = (), prefer: Sequence[sp.Symbol
                 return rel_type(s, _tidy(-b / a, ctx))
             if asg == {-1}:
                 return _flip(rel_type)(s, _tidy(-b / a, ctx))
+    if len(kept) > 1 or (len(kept) == 1 and kept[0].is_Pow):
+        return rel_type(core, 0)
     return _split(rel_type, sp.expand(core))
 
 
@@ -331,11 +349,19 @@ def _atoms(cond: Any) -> list[sp.Basic]:
 
 
 def simplify_conditions(
-    relations: Iterable[Any], ctx: Sequence[sp.Basic] = (), prefer: Sequence[sp.Symbol] = ()
+    relations: Iterable[Any],
+    ctx: Sequence[sp.Basic] = (),
+    prefer: Sequence[sp.Symbol] = (),
+    *,
+    thorough: bool = True,
 ) -> sp.Basic:
     """A conjunction of relations, simplified under ``ctx`` (redundant ones dropped).
 
-    Returns ``sympy.false`` when the relations cannot hold together.
+    Each relation is put in normal form (:func:`normalize`); with
+    ``thorough`` (default) equalities solved for a parameter are substituted
+    into the other relations and relations implied by the others (as far as
+    sympy's linear arithmetic can tell) are dropped.  Returns
+    ``sympy.false`` when the relations are found unable to hold together.
 
     Examples
     --------
@@ -369,6 +395,8 @@ def simplify_conditions(
             continue
         merged.append(r)
     rels = merged
+    if not thorough:
+        return sp.And(*rels) if rels else sp.true
     # substitute equalities solved for a symbol into the other relations
     changed = True
     rounds = 0
@@ -407,3 +435,390 @@ def simplify_conditions(
         elif verdict is False:
             return sp.false
     return sp.And(*kept) if kept else sp.true
+
+
+# =========================================================== normal-form regions
+def _preference(parameters: Sequence[Parameter], prefer: Sequence[str] = ()) -> tuple[sp.Symbol, ...]:
+    """Symbols to solve conditions for first: ``prefer``, then probabilities, then the rest."""
+    by_name = {p.name: p.symbol for p in parameters}
+    for nm in prefer:
+        if nm not in by_name:
+            raise ModelError(f"prefer names unknown parameter {nm!r}; parameters are {sorted(by_name)}")
+    first = [by_name[nm] for nm in prefer]
+    probs = [p.symbol for p in parameters if p.domain == "probability" and p.symbol not in first]
+    rest = [p.symbol for p in parameters if p.symbol not in first and p.symbol not in probs]
+    return tuple(first + probs + rest)
+
+
+def _label(support: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
+    """The label convention of :attr:`alliancegames.solve.Equilibrium.label`."""
+    if all(len(s) == 1 for s in support):
+        return "/".join(s[0] for s in support)
+    return "mixed (" + " / ".join(",".join(s) for s in support) + ")"
+
+
+def _exact_values(parameters: Sequence[Parameter], values: Mapping[str, Any]) -> dict[sp.Symbol, sp.Expr]:
+    out = {}
+    for p in parameters:
+        if p.name not in values:
+            raise ModelError(f"no value for parameter {p.name!r}")
+        v = values[p.name]
+        if not p.contains(v):
+            raise ModelError(f"value {v!r} for {p.name!r} is outside its domain {p.domain!r}")
+        out[p.symbol] = exact_number(v)
+    return out
+
+
+def _truth(cond: sp.Basic, sub: Mapping[sp.Symbol, sp.Expr]) -> bool:
+    v = cond.xreplace(dict(sub))
+    if v is sp.true or v is sp.false:
+        return bool(v)
+    v = sp.simplify(v)
+    if v is sp.true or v is sp.false:
+        return bool(v)
+    raise ModelError(f"cannot decide {cond} at {dict(sub)} (free symbols left: {v.free_symbols})")
+
+
+def _to_fraction(e: sp.Expr) -> Fraction:
+    e = sp.nsimplify(e) if not e.is_Rational else e
+    if not e.is_Rational:
+        raise ModelError(f"value {e} is not rational")
+    return Fraction(int(e.p), int(e.q))
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One candidate equilibrium of a symbolic game and where it is an equilibrium.
+
+    Attributes
+    ----------
+    strategies : pair of tuples of sympy expressions
+        Mixed strategies of the row and column player (one entry per action).
+    payoffs : pair of sympy expressions
+        Expected payoffs (row, column).
+    conditions : sympy Boolean
+        Conjunction of relations on the parameters, simplified under the
+        assumptions, under which the profile is a Nash equilibrium with exactly
+        this support (probabilities on the support strictly positive).
+    support : pair of tuples of str
+        Action labels played with positive probability.
+    label : str
+        ``"Firm/Weak"`` or ``"mixed (Firm,Weak / Firm,Weak)"``, as
+        :attr:`alliancegames.solve.Equilibrium.label`.
+    generic : bool
+        True for the pieces of equal-size supports whose indifference
+        equations are the support's own (these hold on full-dimensional
+        regions of generic games).  Other pieces (``boundary pieces``)
+        describe extreme equilibria that arise on lower-dimensional sets
+        (ties), e.g. a pure strategy against a mixture at a point where a
+        player is indifferent.
+    basis : tuple
+        ``(I, K, J, L)``: supports ``I``, ``J`` and the best-response sets
+        ``K`` (columns) and ``L`` (rows) whose equalities fix the strategies.
+    """
+
+    strategies: tuple[tuple[sp.Expr, ...], tuple[sp.Expr, ...]]
+    payoffs: tuple[sp.Expr, sp.Expr]
+    conditions: sp.Basic
+    support: tuple[tuple[str, ...], tuple[str, ...]]
+    label: str
+    generic: bool
+    basis: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]
+    parameters: tuple[Parameter, ...] = ()
+
+    def holds_at(self, values: Mapping[str, Any]) -> bool:
+        """Whether the conditions hold at a point (exact: floats are read by their decimal text).
+
+        Examples
+        --------
+        >>> from alliancegames.model import normal_form, parameter
+        >>> g = normal_form("g", ("R", "C"), (("a", "b"), ("a", "b")), [parameter("t")],
+        ...                 [[("t", 1), (0, 0)], [(0, 0), (1, 1)]])
+        >>> piece = [p for p in equilibrium_regions(g).pieces if p.label == "a/a"][0]
+        >>> piece.conditions, piece.holds_at({"t": 0}), piece.holds_at({"t": -1})
+        (t >= 0, True, False)
+        """
+        return _truth(self.conditions, _exact_values(self.parameters, values))
+
+    def evaluate(self, values: Mapping[str, Any]) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
+        """The strategies at a point, as exact fractions."""
+        sub = _exact_values(self.parameters, values)
+        return tuple(tuple(_to_fraction(sp.cancel(e.xreplace(sub))) for e in s) for s in self.strategies)  # type: ignore[return-value]
+
+    def __str__(self) -> str:
+        s = [", ".join(f"{e}" for e in st) for st in self.strategies]
+        return f"{self.label}: x=({s[0]}), y=({s[1]}) if {self.conditions}; payoffs ({self.payoffs[0]}, {self.payoffs[1]})"
+
+
+@dataclass(frozen=True)
+class Regions:
+    """Every candidate equilibrium of a symbolic two-player game with its conditions.
+
+    ``pieces`` are the generic pieces first, then boundary pieces (see
+    :attr:`Piece.generic`).  At any parameter point, the distinct profiles of
+    the pieces that hold are exactly the extreme equilibria that
+    :func:`alliancegames.solve.solve` returns there (see :meth:`at`).
+    ``dropped`` lists ``(description, reason)`` of candidates that cannot
+    be equilibria under the assumptions.
+    """
+
+    model: NormalFormModel
+    pieces: tuple[Piece, ...]
+    dropped: tuple[tuple[str, str], ...]
+    assumptions: tuple[sp.Basic, ...]
+
+    def __len__(self) -> int:
+        return len(self.pieces)
+
+    def __iter__(self) -> Iterator[Piece]:
+        return iter(self.pieces)
+
+    def __getitem__(self, i: int) -> Piece:
+        return self.pieces[i]
+
+    @property
+    def generic(self) -> tuple[Piece, ...]:
+        """The generic pieces (full-dimensional regions of generic games)."""
+        return tuple(p for p in self.pieces if p.generic)
+
+    @property
+    def boundary(self) -> tuple[Piece, ...]:
+        """Pieces that describe extreme equilibria arising at ties."""
+        return tuple(p for p in self.pieces if not p.generic)
+
+    def by_label(self, label: str) -> tuple[Piece, ...]:
+        """Pieces with a given label (e.g. ``"Firm/Firm"``)."""
+        return tuple(p for p in self.pieces if p.label == label)
+
+    def at(self, values: Mapping[str, Any] | None = None) -> list[tuple[str, tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]]:
+        """The equilibria at a point: ``[(label, (x, y)), ...]`` with exact fractions.
+
+        Distinct profiles of the pieces whose conditions hold, ordered as
+        :func:`~alliancegames.solve.solve` orders its equilibria (support
+        size, then probabilities).  Missing values are filled by defaults.
+
+        Examples
+        --------
+        >>> from alliancegames.model import normal_form, parameter
+        >>> g = normal_form("g", ("R", "C"), (("a", "b"), ("a", "b")), [parameter("t", default=2)],
+        ...                 [[("t", 1), (0, 0)], [(0, 0), (1, 1)]])
+        >>> [lab for lab, _ in equilibrium_regions(g).at()]
+        ['a/a', 'b/b', 'mixed (a,b / a,b)']
+        """
+        from .numeric import resolve_values
+
+        vals = resolve_values(self.model, values or {})
+        sub = _exact_values(self.model.parameters, vals)
+        for a in self.assumptions:
+            if not _truth(a, sub):
+                raise ModelError(f"the point {vals} violates the assumption {a}")
+        found: dict[tuple, str] = {}
+        for piece in self.pieces:
+            if not _truth(piece.conditions, sub):
+                continue
+            prof = tuple(tuple(_to_fraction(sp.cancel(e.xreplace(sub))) for e in s) for s in piece.strategies)
+            if prof not in found:
+                found[prof] = piece.label
+        order = sorted(
+            found,
+            key=lambda p: (sum(v > 0 for v in p[0]) + sum(v > 0 for v in p[1]), [-v for v in p[0]], [-v for v in p[1]]),
+        )
+        return [(found[p], p) for p in order]
+
+    # ----------------------------------------------------------- display
+    def __str__(self) -> str:
+        lines = [f"equilibrium regions of {self.model.name}: {len(self.generic)} generic + {len(self.boundary)} boundary pieces"]
+        lines += ["  " + str(p) for p in self.generic]
+        if self.boundary:
+            lines.append(" boundary pieces:")
+            lines += ["  " + str(p) for p in self.boundary]
+        if self.dropped:
+            lines.append(f" dropped: {len(self.dropped)}")
+        return "\n".join(lines)
+
+    def to_latex(self, *, boundary: bool = False) -> str:
+        """A ``tabular``: equilibrium | conditions | payoffs (generic pieces; ``boundary`` adds the rest)."""
+        m = self.model
+        esc = lambda s: str(s).replace("_", r"\_").replace("&", r"\&")  # noqa: E731
+        lines = [r"\begin{tabular}{lll}", r"\hline", r"Equilibrium & Conditions & Payoffs \\", r"\hline"]
+        for p in self.generic + (self.boundary if boundary else ()):
+            strat = "; ".join(
+                ", ".join(f"{esc(a)}: ${sp.latex(e)}$" for a, e in zip(m.actions[k], p.strategies[k]) if e != 0)
+                for k in range(2)
+            )
+            lines.append(
+                f"{esc(p.label)} ({strat}) & ${_latex_cond(p.conditions)}$ & "
+                f"$({sp.latex(p.payoffs[0])},\\ {sp.latex(p.payoffs[1])})$ \\\\"
+            )
+        lines += [r"\hline", r"\end{tabular}"]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        m = self.model
+        rows = []
+        for p in self.generic:
+            strat = "; ".join(
+                ", ".join(f"{e(a)}: ${sp.latex(x)}$" for a, x in zip(m.actions[k], p.strategies[k]) if x != 0) for k in range(2)
+            )
+            rows.append(
+                f"<tr><td>{e(p.label)}</td><td>{strat}</td><td>${_latex_cond(p.conditions)}$</td>"
+                f"<td>${sp.latex(p.payoffs[0])},\\ {sp.latex(p.payoffs[1])}$</td></tr>"
+            )
+        head = "<tr><th>equilibrium</th><th>strategies</th><th>conditions</th><th>payoffs</th></tr>"
+        foot = (
+            f"<p>{len(self.boundary)} boundary pieces (extreme equilibria at ties) and "
+            f"{len(self.dropped)} dropped candidates not shown.</p>"
+        )
+        return f"<p>Equilibrium regions of <b>{e(m.name)}</b></p><table>{head}{''.join(rows)}</table>{foot}"
+
+
+def _latex_cond(c: sp.Basic) -> str:
+    if c is sp.true:
+        return r"\text{always}"
+    return r" \;\wedge\; ".join(sp.latex(a) for a in (c.args if isinstance(c, sp.And) else [c]))
+
+
+def _bases(M: sp.Matrix, rows: int, cols: int) -> dict:
+    """Vertex bases of one player's best-response polyhedron.
+
+    ``M`` is the *opponent-facing* payoff matrix oriented so that
+    ``M[s, t]`` is the payoff to the opponent's action ``t`` when this
+    player plays ``s`` (``B`` for the row player, ``A.T`` for the column
+    player).  For every support ``S`` and equally large tight set ``T``
+    the system ``M[S, t] . z = u`` (``t`` in ``T``), ``sum z = 1`` is
+    solved by Cramer's rule: returns ``(S, T) -> (D, N_z, N_u)`` with
+    ``z = N_z / D`` and value ``u = N_u / D``; identically singular systems
+    are skipped.
+    """
+    out = {}
+    for size in range(1, min(rows, cols) + 1):
+        for S in itertools.combinations(range(rows), size):
+            for T in itertools.combinations(range(cols), size):
+                sys_rows = [[M[s, t] for s in S] + [-1] for t in T] + [[1] * size + [0]]
+                Msys = sp.Matrix(sys_rows)
+                D = sp.expand(Msys.det(method="berkowitz"))
+                if D == 0:
+                    continue
+                adj = Msys.adjugate()
+                N = [sp.expand(adj[r, size]) for r in range(size + 1)]  # times rhs e_last
+                out[(S, T)] = (D, tuple(N[:size]), N[size])
+    return out
+
+
+def equilibrium_regions(
+    model: NormalFormModel,
+    *,
+    assumptions: Iterable[Any] = (),
+    simplify: bool = True,
+    prefer: Sequence[str] = (),
+) -> Regions:
+    """Every equilibrium of a symbolic two-player game as pieces with conditions.
+
+    Method
+    ------
+    Extreme equilibria are pairs of vertices of the two best-response
+    polyhedra (the method of :mod:`alliancegames.solve`, done symbolically).
+    A vertex of the row player's polyhedron is fixed by a support ``I`` and
+    an equally large set ``K`` of columns that are best responses:
+    ``x_I`` and the column player's value ``w`` solve
+    ``(x^T B)_k = w`` for ``k`` in ``K`` and ``sum x = 1`` (likewise ``y``,
+    ``v`` from a support ``J`` and rows ``L``).  The pair is an equilibrium
+    where ``x_I > 0``, ``y_J > 0``, every column in ``J`` is a best response
+    to ``x`` and every row in ``I`` a best response to ``y``.  Conditions
+    are written without denominators (a ratio ``N/D > 0`` becomes
+    ``N*D > 0``), so they are defined everywhere, then simplified under the
+    assumptions.  Pieces with ``K = J`` and ``L = I`` are the *generic*
+    pieces; the others are needed only where payoffs tie.
+
+    Parameters
+    ----------
+    model : NormalFormModel
+    assumptions : iterable of sympy relations
+        Extra relations between parameters (e.g. ``[b > c]``), on top of the
+        parameters' domains.
+    simplify : bool
+        Simplify conditions thoroughly (generic pieces) under the
+        assumptions; boundary pieces are always simplified lightly (each
+        relation on its own), and candidates found infeasible are dropped.
+    prefer : sequence of str
+        Parameter names to solve relations for first.
+
+    Returns
+    -------
+    Regions
+
+    Examples
+    --------
+    Chicken with a cost of crashing ``c`` (swerve: 0; straight against swerve: 1):
+
+    >>> from alliancegames.model import normal_form, parameter
+    >>> c = parameter("c", "cost of a crash", "positive")
+    >>> g = normal_form("chicken", ("A", "B"), (("Swerve", "Straight"),) * 2, [c],
+    ...     [[(0, 0), (-1, 1)], [(1, -1), (-c.symbol, -c.symbol)]])
+    >>> reg = equilibrium_regions(g)
+    >>> [(p.label, p.conditions) for p in reg.generic]  # doctest: +NORMALIZE_WHITESPACE
+    [('Swerve/Straight', c >= 1), ('Straight/Swerve', c >= 1), ('Straight/Straight', c <= 1),
+     ('mixed (Swerve,Straight / Swerve,Straight)', c > 1)]
+    >>> reg = equilibrium_regions(g, assumptions=[c.symbol > 1])   # a crash is the worst outcome
+    >>> [(p.label, p.conditions) for p in reg.generic]  # doctest: +NORMALIZE_WHITESPACE
+    [('Swerve/Straight', True), ('Straight/Swerve', True),
+     ('mixed (Swerve,Straight / Swerve,Straight)', True)]
+    >>> reg.by_label("mixed (Swerve,Straight / Swerve,Straight)")[0].strategies[0]
+    ((c - 1)/c, 1/c)
+    """
+    if not isinstance(model, NormalFormModel):
+        raise ModelError(f"equilibrium_regions needs a NormalFormModel, got {type(model).__name__}")
+    ctx = context_of(model.parameters, assumptions)
+    order = _preference(model.parameters, prefer)
+    A, B = (sp.Matrix(M) for M in model.payoffs)
+    m, n = model.shape
+    xb = _bases(B, m, n)  # x over rows, tight columns
+    yb = _bases(A.T, n, m)  # y over columns, tight rows
+    pieces: list[Piece] = []
+    dropped: list[tuple[str, str]] = []
+
+    def part(basis, J, M, size_other):
+        """Relations for one player's vertex: positivity and the opponent's best responses."""
+        (S, T), (D, N, Nu) = basis
+        rels = []
+        if len(S) > 1:
+            rels += [sp.StrictGreaterThan(Nz * D, 0) for Nz in N]
+        for t in range(size_other):
+            if t in T:
+                continue
+            slack = sp.expand(sum(M[s, t] * Nz for s, Nz in zip(S, N)) - Nu)
+            rels.append(sp.Eq(slack, 0) if t in J else sp.LessThan(slack * D, 0))
+        return rels
+
+    for xkey, xval in xb.items():
+        I, K = xkey
+        for ykey, yval in yb.items():
+            J, L = ykey
+            generic = K == J and L == I
+            rels = part((xkey, xval), J, B, n) + part((ykey, yval), I, A.T, m)
+            support = (tuple(model.actions[0][i] for i in I), tuple(model.actions[1][j] for j in J))
+            label = _label(support)
+            desc = f"{label} [K={list(K)}, L={list(L)}]"
+            if simplify:
+                cond = simplify_conditions(rels, ctx, order, thorough=generic)
+            else:
+                cond = sp.And(*rels)
+                cond = cond if cond is not sp.false else sp.false
+            if cond is sp.false:
+                dropped.append((desc, "conditions cannot hold under the parameters' domains and assumptions"))
+                continue
+            Dx, Nx, Nw = xval
+            Dy, Ny, Nv = yval
+            x = [sp.S.Zero] * m
+            for i, Nz in zip(I, Nx):
+                x[i] = sp.factor(sp.cancel(Nz / Dx))
+            y = [sp.S.Zero] * n
+            for j, Nz in zip(J, Ny):
+                y[j] = sp.factor(sp.cancel(Nz / Dy))
+            payoffs = (sp.factor(sp.cancel(Nv / Dy)), sp.factor(sp.cancel(Nw / Dx)))
+            pieces.append(
+                Piece((tuple(x), tuple(y)), payoffs, cond, support, label, generic, (I, K, J, L), model.parameters)
+            )
+    pieces.sort(key=lambda p: (not p.generic, len(p.basis[0]) + len(p.basis[2])))
+    return Regions(model, tuple(pieces), tuple(dropped), ctx)
