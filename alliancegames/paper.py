@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .reproduce import Job
@@ -74,13 +75,20 @@ def build_paper(paper_dir: Path) -> list[Path]:
     return [out]
 
 
-def _artefact_job(a: Artefact) -> Job:
-    def run(out: Path, _a: Artefact = a) -> list[Path]:
-        d = out / "paper"
-        d.mkdir(parents=True, exist_ok=True)
-        return _a.build(d)
+def _run_artefact(name: str, out: Path) -> list[Path]:
+    from . import paper_artefacts  # noqa: F401  (registers the builders in a worker process)
 
-    return Job(f"{a.kind}:{a.name}", a.kind, run, a.description)
+    d = out / "paper"
+    d.mkdir(parents=True, exist_ok=True)
+    return ARTEFACTS[name].build(d)
+
+
+def _run_paper(out: Path) -> list[Path]:
+    return build_paper(out / "paper")
+
+
+def _artefact_job(a: Artefact) -> Job:
+    return Job(f"{a.kind}:{a.name}", a.kind, partial(_run_artefact, a.name), a.description)
 
 
 def jobs() -> list[Job]:
@@ -93,7 +101,7 @@ def jobs() -> list[Job]:
             Job(
                 "paper:alliance-security-dilemma",
                 "paper",
-                lambda out: build_paper(out / "paper"),
+                _run_paper,
                 "the working paper with generated tables included",
             )
         )

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 
@@ -136,11 +137,24 @@ def notebook_dir() -> Path | None:
 
 # --------------------------------------------------------------------------- notebooks
 def _strip_notebook(nb) -> None:
+    """Remove volatile metadata and merge stream chunks (their split depends on timing)."""
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        merged: list = []
         for out in cell.get("outputs", []):
             out.get("metadata", {}).pop("execution", None)
+            if (
+                out.get("output_type") == "stream"
+                and merged
+                and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == out.get("name")
+            ):
+                merged[-1]["text"] += out["text"]
+            else:
+                merged.append(out)
+        if "outputs" in cell:
+            cell["outputs"] = merged
 
 
 def execute_notebook(path: Path, out_dir: Path, timeout: int = 600) -> list[Path]:
@@ -170,11 +184,13 @@ def execute_notebook(path: Path, out_dir: Path, timeout: int = 600) -> list[Path
     return [ipynb, html]
 
 
-def _notebook_job(path: Path) -> Job:
-    def run(out: Path, _path: Path = path) -> list[Path]:
-        return execute_notebook(_path, out / "notebooks")
+def _run_notebook(path: Path, out: Path) -> list[Path]:
+    return execute_notebook(path, out / "notebooks")
 
-    return Job(f"notebook:{path.stem}", "notebook", run, f"execute {path.name}")
+
+def _notebook_job(path: Path) -> Job:
+    # a partial of a module-level function pickles, so jobs can run in worker processes
+    return Job(f"notebook:{path.stem}", "notebook", partial(_run_notebook, path), f"execute {path.name}")
 
 
 # --------------------------------------------------------------------------- collection

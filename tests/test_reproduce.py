@@ -12,7 +12,7 @@ def _hashes(out):
 def test_reproduce_twice_gives_identical_files(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     s1 = run(a, only=["00-tutorial", "buck-passing"], workers=1, progress=False)
-    s2 = run(b, only=["00-tutorial", "buck-passing"], workers=1, progress=False)
+    s2 = run(b, only=["00-tutorial", "buck-passing"], workers=2, progress=False)  # the process-pool path
     assert s1.ok and s2.ok, s1.report() + s2.report()
     ha, hb = _hashes(a), _hashes(b)
     assert ha == hb
