@@ -99,51 +99,147 @@ def context_of(parameters: Iterable[Parameter], assumptions: Iterable[Any] = ())
     return tuple(out)
 
 
-def _is_linear(e: Any) -> bool:
-    """Whether ``e`` is a polynomial of total degree <= 1 in its symbols (rational coefficients)."""
-    e = sp.sympify(e)
-    syms = e.free_symbols
-    if not syms:
-        return bool(e.is_Rational)
-    try:
-        poly = sp.Poly(e, *syms)
-    except sp.PolynomialError:
-        return False
-    return poly.total_degree() <= 1 and all(c.is_Rational for c in poly.coeffs())
-
-
-def _linear_relation(r: Any) -> bool:
-    return isinstance(r, _RELS) and _is_linear(r.lhs - r.rhs)
-
-
-def _ask(prop: Any, ctx: tuple[sp.Basic, ...]) -> bool | None:
-    """Decide a linear proposition under the linear part of the context (sympy's LRA solver).
-
-    Non-linear propositions are not asked (``None``): sympy's general ``ask``
-    can take seconds on them and rarely decides.
-    """
-    if isinstance(prop, _RELS):
-        if not _linear_relation(prop):
+def _linear_form(e: Any) -> tuple[dict[sp.Symbol, Fraction], Fraction] | None:
+    """``e`` as ``(coefficients, constant)`` if it is linear with rational coefficients, else None."""
+    e = sp.expand(sp.sympify(e))
+    coeffs: dict[sp.Symbol, Fraction] = {}
+    const = Fraction(0)
+    for t in sp.Add.make_args(e):
+        c, rest = t.as_coeff_Mul()
+        if not c.is_Rational:
             return None
-    elif not all(_is_linear(a) for a in prop.arguments):
+        if rest == 1:
+            const += Fraction(int(c.p), int(c.q))
+        elif isinstance(rest, sp.Symbol):
+            coeffs[rest] = coeffs.get(rest, Fraction(0)) + Fraction(int(c.p), int(c.q))
+        else:
+            return None
+    return {s: v for s, v in coeffs.items() if v != 0}, const
+
+
+def _linear_constraints(ctx: tuple[sp.Basic, ...]) -> list[tuple[dict, Fraction, str]]:
+    """The linear relations of the context as ``(coeffs, const, op)`` with ``coeffs.x + const op 0``."""
+    out = []
+    for r in ctx:
+        if not isinstance(r, _RELS) or isinstance(r, sp.Unequality):
+            continue  # != is not a conjunction of linear constraints: ignoring it is sound
+        if isinstance(r, (sp.StrictLessThan, sp.LessThan)):
+            lf = _linear_form(r.rhs - r.lhs)
+        else:
+            lf = _linear_form(r.lhs - r.rhs)
+        if lf is None:
+            continue
+        op = {
+            sp.StrictGreaterThan: ">",
+            sp.StrictLessThan: ">",
+            sp.GreaterThan: ">=",
+            sp.LessThan: ">=",
+            sp.Equality: "=",
+        }[type(r)]
+        out.append((lf[0], lf[1], op))
+    return out
+
+
+def _domain_constraints(symbols: Iterable[sp.Symbol]) -> list[tuple[dict, Fraction, str]]:
+    out = []
+    for s in symbols:
+        if s.is_positive:
+            out.append(({s: Fraction(1)}, Fraction(0), ">"))
+        elif s.is_nonnegative:
+            out.append(({s: Fraction(1)}, Fraction(0), ">="))
+        elif s.is_negative:
+            out.append(({s: Fraction(-1)}, Fraction(0), ">"))
+        elif s.is_nonpositive:
+            out.append(({s: Fraction(-1)}, Fraction(0), ">="))
+    return out
+
+
+_FM_LIMIT = 4000
+
+
+def _feasible(cons: list[tuple[dict, Fraction, str]]) -> bool | None:
+    """Exact feasibility of linear constraints over the reals (Fourier-Motzkin elimination).
+
+    Each constraint ``(coeffs, const, op)`` reads ``sum coeffs[s]*s + const op 0``
+    with ``op`` in ``">"``, ``">="``, ``"="``.  Returns None if elimination
+    grows beyond a size limit (undecided).
+    """
+    syms = sorted({s for c, _, _ in cons for s in c}, key=lambda s: s.name)
+    idx = {s: i for i, s in enumerate(syms)}
+    rows = []
+    for c, k, op in cons:
+        v = [Fraction(0)] * len(syms)
+        for s, a in c.items():
+            v[idx[s]] = a
+        rows.append((tuple(v), k, op))
+    # eliminate equalities by substitution
+    while True:
+        eq = next((r for r in rows if r[2] == "=" and any(r[0])), None)
+        if eq is None:
+            break
+        j = next(i for i, a in enumerate(eq[0]) if a != 0)
+        new = []
+        for r in rows:
+            if r is eq:
+                continue
+            f = r[0][j] / eq[0][j]
+            if f:
+                r = (tuple(a - f * b for a, b in zip(r[0], eq[0])), r[1] - f * eq[1], r[2])
+            new.append(r)
+        rows = new
+    for j in range(len(syms)):
+        pos = [r for r in rows if r[0][j] > 0]
+        neg = [r for r in rows if r[0][j] < 0]
+        rest = [r for r in rows if r[0][j] == 0]
+        seen = set()
+        for lo in pos:
+            for up in neg:
+                a, b = -up[0][j], lo[0][j]
+                v = tuple(a * x + b * y for x, y in zip(lo[0], up[0]))
+                k = a * lo[1] + b * up[1]
+                op = ">" if ">" in (lo[2], up[2]) else ">="
+                scale = max((abs(x) for x in v), default=Fraction(0)) or Fraction(1)
+                key = (tuple(x / scale for x in v), k / scale, op)
+                if key not in seen:
+                    seen.add(key)
+                    rest.append(key)
+        rows = rest
+        if len(rows) > _FM_LIMIT:
+            return None
+    for v, k, op in rows:
+        if any(v):
+            continue
+        if (op == ">" and not k > 0) or (op == ">=" and not k >= 0) or (op == "=" and k != 0):
+            return False
+    return True
+
+
+@lru_cache(maxsize=50000)
+def _linear_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int] | None:
+    """Possible signs of a linear ``f`` under the linear part of the context (exact)."""
+    lf = _linear_form(f)
+    if lf is None:
         return None
-    lin = tuple(r for r in ctx if _linear_relation(r))
-    return _ask_cached(prop, lin)
-
-
-@lru_cache(maxsize=20000)
-def _ask_cached(prop: Any, ctx: tuple[sp.Basic, ...]) -> bool | None:
-    from sympy.assumptions.lra_satask import lra_satask
-
-    try:
-        return lra_satask(prop, sp.And(*ctx) if ctx else True)
-    except Exception:  # noqa: BLE001 - unhandled input or inconsistent assumptions: undecided
-        return None
+    base = _linear_constraints(ctx)
+    syms = set(lf[0]) | {s for c, _, _ in base for s in c}
+    base = base + _domain_constraints(syms)
+    possible = set()
+    neg = ({s: -a for s, a in lf[0].items()}, -lf[1])
+    for sign, cons in ((1, (lf[0], lf[1], ">")), (-1, (neg[0], neg[1], ">")), (0, (lf[0], lf[1], "="))):
+        ok = _feasible(base + [cons])
+        if ok is None or ok:
+            possible.add(sign)
+    return frozenset(possible)
 
 
 @lru_cache(maxsize=20000)
 def _factor_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int]:
-    """Possible signs (-1, 0, 1) of an expression under the context."""
+    """Possible signs (-1, 0, 1) of an expression under the context.
+
+    Linear expressions are decided exactly against the linear relations of
+    the context and the symbols' domains; others use the symbols'
+    assumptions only.
+    """
     if f.is_number:
         if f.is_zero:
             return frozenset({0})
@@ -151,6 +247,9 @@ def _factor_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int]:
             return frozenset({1})
         if f.is_negative:
             return frozenset({-1})
+    lin = _linear_signs(f, ctx)
+    if lin is not None:
+        return lin
     if f.is_positive:
         return frozenset({1})
     if f.is_negative:
@@ -164,20 +263,6 @@ def _factor_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int]:
         possible.discard(1)
     if f.is_nonzero:
         possible.discard(0)
-    if len(possible) > 1 and ctx:
-        for q, drop in (
-            (sp.Q.positive, {-1, 0}),
-            (sp.Q.negative, {1, 0}),
-            (sp.Q.nonnegative, {-1}),
-            (sp.Q.nonpositive, {1}),
-            (sp.Q.nonzero, {0}),
-        ):
-            if len(possible) == 1:
-                break
-            if not (drop & possible):
-                continue
-            if _ask(q(f), ctx) is True:
-                possible -= drop
     return frozenset(possible)
 
 
@@ -235,7 +320,7 @@ def decide(rel: Any, ctx: Sequence[sp.Basic] = ()) -> bool | None:
         return True
     if not (signs & ok):
         return False
-    return _ask(rel, ctx)
+    return None
 
 
 # --------------------------------------------------------------- normal form
@@ -590,7 +675,9 @@ class Regions:
         """Pieces with a given label (e.g. ``"Firm/Firm"``)."""
         return tuple(p for p in self.pieces if p.label == label)
 
-    def at(self, values: Mapping[str, Any] | None = None) -> list[tuple[str, tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]]:
+    def at(
+        self, values: Mapping[str, Any] | None = None
+    ) -> list[tuple[str, tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]]:
         """The equilibria at a point: ``[(label, (x, y)), ...]`` with exact fractions.
 
         Distinct profiles of the pieces whose conditions hold, ordered as
@@ -621,13 +708,19 @@ class Regions:
                 found[prof] = piece.label
         order = sorted(
             found,
-            key=lambda p: (sum(v > 0 for v in p[0]) + sum(v > 0 for v in p[1]), [-v for v in p[0]], [-v for v in p[1]]),
+            key=lambda p: (
+                sum(v > 0 for v in p[0]) + sum(v > 0 for v in p[1]),
+                [-v for v in p[0]],
+                [-v for v in p[1]],
+            ),
         )
         return [(found[p], p) for p in order]
 
     # ----------------------------------------------------------- display
     def __str__(self) -> str:
-        lines = [f"equilibrium regions of {self.model.name}: {len(self.generic)} generic + {len(self.boundary)} boundary pieces"]
+        lines = [
+            f"equilibrium regions of {self.model.name}: {len(self.generic)} generic + {len(self.boundary)} boundary pieces"
+        ]
         lines += ["  " + str(p) for p in self.generic]
         if self.boundary:
             lines.append(" boundary pieces:")
@@ -643,7 +736,9 @@ class Regions:
         lines = [r"\begin{tabular}{lll}", r"\hline", r"Equilibrium & Conditions & Payoffs \\", r"\hline"]
         for p in self.generic + (self.boundary if boundary else ()):
             strat = "; ".join(
-                ", ".join(f"{esc(a)}: ${sp.latex(e)}$" for a, e in zip(m.actions[k], p.strategies[k]) if e != 0)
+                ", ".join(
+                    f"{esc(a)}: ${sp.latex(e)}$" for a, e in zip(m.actions[k], p.strategies[k]) if e != 0
+                )
                 for k in range(2)
             )
             lines.append(
@@ -659,7 +754,8 @@ class Regions:
         rows = []
         for p in self.generic:
             strat = "; ".join(
-                ", ".join(f"{e(a)}: ${sp.latex(x)}$" for a, x in zip(m.actions[k], p.strategies[k]) if x != 0) for k in range(2)
+                ", ".join(f"{e(a)}: ${sp.latex(x)}$" for a, x in zip(m.actions[k], p.strategies[k]) if x != 0)
+                for k in range(2)
             )
             rows.append(
                 f"<tr><td>{e(p.label)}</td><td>{strat}</td><td>${_latex_cond(p.conditions)}$</td>"
@@ -791,10 +887,25 @@ def equilibrium_regions(
             rels.append(sp.Eq(slack, 0) if t in J else sp.LessThan(slack * D, 0))
         return rels
 
+    def profile(val, S, size):
+        D, N, Nu = val
+        z = [sp.S.Zero] * size
+        for s, Nz in zip(S, N):
+            z[s] = sp.factor(sp.cancel(Nz / D))
+        return tuple(z), sp.factor(sp.cancel(Nu / D))
+
+    xprof = {k: profile(v, k[0], m) for k, v in xb.items()}
+    yprof = {k: profile(v, k[0], n) for k, v in yb.items()}
     for xkey, xval in xb.items():
         I, K = xkey
         for ykey, yval in yb.items():
             J, L = ykey
+            # A pure strategy's vertex can always be fixed by a best response
+            # inside the opponent's support (the 1x1 system is never
+            # singular): other choices repeat the same profile on a subset
+            # of the same conditions.
+            if (len(I) == 1 and K != J[:1]) or (len(J) == 1 and L != I[:1]):
+                continue
             generic = K == J and L == I
             rels = part((xkey, xval), J, B, n) + part((ykey, yval), I, A.T, m)
             support = (tuple(model.actions[0][i] for i in I), tuple(model.actions[1][j] for j in J))
@@ -808,17 +919,10 @@ def equilibrium_regions(
             if cond is sp.false:
                 dropped.append((desc, "conditions cannot hold under the parameters' domains and assumptions"))
                 continue
-            Dx, Nx, Nw = xval
-            Dy, Ny, Nv = yval
-            x = [sp.S.Zero] * m
-            for i, Nz in zip(I, Nx):
-                x[i] = sp.factor(sp.cancel(Nz / Dx))
-            y = [sp.S.Zero] * n
-            for j, Nz in zip(J, Ny):
-                y[j] = sp.factor(sp.cancel(Nz / Dy))
-            payoffs = (sp.factor(sp.cancel(Nv / Dy)), sp.factor(sp.cancel(Nw / Dx)))
+            x, w = xprof[xkey]
+            y, v = yprof[ykey]
             pieces.append(
-                Piece((tuple(x), tuple(y)), payoffs, cond, support, label, generic, (I, K, J, L), model.parameters)
+                Piece((x, y), (v, w), cond, support, label, generic, (I, K, J, L), model.parameters)
             )
     pieces.sort(key=lambda p: (not p.generic, len(p.basis[0]) + len(p.basis[2])))
     return Regions(model, tuple(pieces), tuple(dropped), ctx)
