@@ -1251,7 +1251,8 @@ def partition(
     restricted = _restricted(regions, fixed_now)
     syms = [model.parameter(nm).symbol for nm in free]
     if len(free) == 1:
-        return _partition_1d(regions, restricted, syms[0], free[syms[0].name], fixed_now)
+        dom = model.parameter(syms[0].name).interval
+        return _partition_1d(regions, restricted, syms[0], free[syms[0].name], fixed_now, dom)
     return _partition_2d(restricted, syms, [free[s.name] for s in syms], samples)
 
 
@@ -1264,9 +1265,9 @@ def _solve_set(cond: sp.Basic, t: sp.Symbol, dom: sp.Set) -> sp.Set:
     return out
 
 
-def _partition_1d(regions, restricted, t, bounds, fixed) -> Partition1D:
+def _partition_1d(regions, restricted, t, bounds, fixed, domain) -> Partition1D:
     lo, hi = (exact_number(b) for b in bounds)
-    dom = sp.Interval(lo, hi)
+    dom = sp.Interval(lo, hi).intersect(domain)
     sets: dict[str, sp.Set] = {}
     breaks = {lo, hi}
     for piece, cond in restricted:
