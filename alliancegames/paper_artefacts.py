@@ -401,34 +401,6 @@ def build_scorecard(paper_dir: Path) -> list[Path]:
 
 
 # --------------------------------------------------------------------------- comparative statics
-def _sign_by_factors(d: sp.Expr, relations) -> str:
-    """Sign of a product of factors, each signed by a symbol's assumptions or by matching a relation.
-
-    Sound but incomplete: a factor is signed only if it is a positive symbol, an even power, or equal
-    (up to sign) to ``lhs - rhs`` of one of the strict ``relations``.
-    """
-    known = {}
-    for r in relations:
-        g = sp.expand(r.lhs - r.rhs)
-        sgn = 1 if isinstance(r, sp.StrictGreaterThan) else -1 if isinstance(r, sp.StrictLessThan) else 0
-        if sgn:
-            known[g], known[sp.expand(-g)] = sgn, -sgn
-    if d == 0:
-        return "zero"
-    total = 1
-    for part in sp.fraction(sp.factor(d)):
-        coeff, factors = sp.factor_list(part)
-        total *= 1 if coeff > 0 else -1
-        for f, k in factors:
-            if k % 2 == 0 or f.is_positive:
-                continue
-            sgn = known.get(sp.expand(f))
-            if sgn is None:
-                return "undetermined"
-            total *= sgn
-    return "positive" if total > 0 else "negative"
-
-
 @artefact(
     "statics-snyder-alliance",
     "table",
@@ -437,42 +409,33 @@ def _sign_by_factors(d: sp.Expr, relations) -> str:
 )
 def build_statics(paper_dir: Path) -> list[Path]:
     from .models import get_model
-    from .regions import context_of, decide, equilibrium_regions
+    from .regions import comparative_statics, equilibrium_regions
 
     model = get_model("snyder_alliance")
     s = model.symbols
     v, a, e, p = s["v_protect"], s["c_abandon"], s["c_entrap"], s["p_conflict"]
-    (mixed,) = [
-        pc for pc in equilibrium_regions(model).generic if not pc.label.count("/") or "mixed" in pc.label
-    ]
+    (mixed,) = [pc for pc in equilibrium_regions(model).generic if pc.label.startswith("mixed")]
     sigma = sp.simplify(mixed.strategies[0][0])  # Ally 1's probability of Firm
-    base = context_of(model.parameters)
-    # The mixed piece's conditions hold on two sub-regions (where the two symmetric pure
-    # equilibria both exist, and where the two asymmetric ones do); stated here from the
-    # pure pieces' own conditions.
+    # The mixed piece holds on two sub-regions (where both symmetric pure equilibria exist, and
+    # where the two asymmetric ones do), stated from the pure pieces' conditions; the implied
+    # relations p*a < v (from a < e, p*e < v) and p > 0 (from p*e > v > 0) are stated too.
     regimes = {
-        # p * a < v follows from a < e and p * e < v; p > 0 from p * e > v > 0.
         "assurance (both firm and both weak are equilibria)": [a < e, p * e < v, p * a < v, p > 0],
         "chicken (one firm, one weak)": [a > e, p * e > v, p * a > v, p > 0],
     }
-
-    def sign(d, extra):
-        ctx = base + tuple(extra)
-        for rel, word in ((d > 0, "positive"), (d < 0, "negative"), (sp.Eq(d, 0), "zero")):
-            if decide(rel, ctx) is True:
-                return word
-        return _sign_by_factors(d, extra)
-
     rows = []
-    for name, sym in (("v_protect", v), ("c_abandon", a), ("c_entrap", e), ("p_conflict", p)):
-        d = sp.factor(sp.diff(sigma, sym))
-        rows.append([f"`{name}`", _math(d), *(sign(d, extra) for extra in regimes.values())])
+    for name in ("v_protect", "c_abandon", "c_entrap", "p_conflict"):
+        statics = [
+            comparative_statics(mixed, name, of=(0, "Firm"), assumptions=extra, parameters=model.parameters)
+            for extra in regimes.values()
+        ]
+        rows.append([f"`{name}`", _math(sp.factor(statics[0].derivative)), *(st.sign for st in statics)])
     header = ["parameter", "derivative of P(Firm) in the mixed equilibrium", *regimes]
     table = markdown_table(header, rows)
     table += (
-        f"\nP(Firm) = {_math(sigma)}. Signs are decided by the regions machinery under the parameters' "
-        "domains and each regime's conditions; *undetermined* means the sign depends on the parameters "
-        "within the regime. In the assurance regime the mixed equilibrium is the tipping point between "
-        "the two pure ones, so a higher P(Firm) there means mutual firmness is harder to reach.\n"
+        f"\nP(Firm) = {_math(sigma)}. Signs are decided by `alliancegames.regions.comparative_statics` under "
+        "the parameters' domains and each regime's conditions; *undetermined* would mean the sign depends "
+        "on the parameters within the regime. In the assurance regime the mixed equilibrium is the tipping "
+        "point between the two pure ones, so a higher P(Firm) there means mutual firmness is harder to reach.\n"
     )
     return [_write(paper_dir, "tables/statics-snyder-alliance.md", table)]

@@ -240,6 +240,36 @@ def _linear_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int] | Non
     return frozenset(possible)
 
 
+_RELATION_SIGNS = {
+    sp.StrictGreaterThan: {1},
+    sp.GreaterThan: {0, 1},
+    sp.StrictLessThan: {-1},
+    sp.LessThan: {-1, 0},
+    sp.Equality: {0},
+}
+
+
+def _stated_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> set[int]:
+    """Signs a (possibly nonlinear) factor may take, given relations of the context that state it.
+
+    A relation ``lhs > rhs`` whose ``lhs - rhs`` equals ``f`` (or ``-f``) after expansion fixes
+    the sign of ``f``; this decides factors such as ``c_abandon*p - v`` under ``p*c_abandon > v``,
+    which the linear procedure cannot.
+    """
+    possible = {-1, 0, 1}
+    fe = sp.expand(f)
+    for r in ctx:
+        signs = _RELATION_SIGNS.get(type(r))
+        if signs is None:
+            continue
+        g = sp.expand(r.lhs - r.rhs)
+        if g == fe:
+            possible &= signs
+        elif g == -fe:
+            possible &= {-v for v in signs}
+    return possible
+
+
 @lru_cache(maxsize=20000)
 def _factor_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int]:
     """Possible signs (-1, 0, 1) of an expression under the context.
@@ -264,7 +294,7 @@ def _factor_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int]:
         return frozenset({-1})
     if f.is_zero:
         return frozenset({0})
-    possible = {-1, 0, 1}
+    possible = {-1, 0, 1} & _stated_signs(f, ctx)
     if f.is_nonnegative:
         possible.discard(-1)
     elif f.is_nonpositive:

@@ -68,15 +68,3 @@ def test_statics_table_signs_agree_with_the_solver(tmp_path):
     # assurance: a < e, p e < v
     assurance_pt = dict(v_protect=F(3), c_abandon=F(1), c_entrap=F(4), p_conflict=F(1, 2))
     assert p_firm(**{**assurance_pt, "c_entrap": assurance_pt["c_entrap"] + h}) > p_firm(**assurance_pt)
-
-
-def test_sign_by_factors_is_sound():
-    import sympy as sp
-
-    from alliancegames.paper_artefacts import _sign_by_factors
-
-    a, b = sp.symbols("a b", positive=True)
-    assert _sign_by_factors((a - b) / (a + b) ** 2, [a > b]) == "positive"
-    assert _sign_by_factors(-(a - b), [a > b]) == "negative"
-    assert _sign_by_factors(a - b, []) == "undetermined"
-    assert _sign_by_factors(sp.Integer(0), []) == "zero"

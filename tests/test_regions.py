@@ -343,3 +343,25 @@ def test_partition_fixes_other_parameters():
     assert mixed == sp.Interval.Lopen(0, 4)
     with pytest.raises(ModelError, match="both free and fixed"):
         partition(g, {"a": (0, 4)}, {"a": 1})
+
+
+def test_statics_sign_nonlinear_factor_from_a_stated_relation():
+    """A factor such as c*p - v is signed by a relation that states it (p*c > v), not only linearly."""
+    import sympy as sp
+
+    from alliancegames.model import parameter
+    from alliancegames.regions import comparative_statics
+
+    v, c, e, p = (
+        parameter(n, "", d)
+        for n, d in (("v", "positive"), ("c", "positive"), ("e", "positive"), ("p", "probability"))
+    )
+    V, C, E, P = v.symbol, c.symbol, e.symbol, p.symbol
+    expr = -E * P / (C * P - V)  # d/de = -p/(c p - v): its sign is the sign of v - c p
+    params = (v, c, e, p)
+    for extra, want in (([P * C > V, P > 0], "negative"), ([P * C < V, P > 0], "positive")):
+        st = comparative_statics(expr, "e", assumptions=extra, parameters=params)
+        assert st.sign == want, (extra, st.sign)
+    st = comparative_statics(expr, "e", parameters=params)
+    assert st.sign == "undetermined"
+    assert sp.simplify(st.derivative + P / (C * P - V)) == 0
