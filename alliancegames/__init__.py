@@ -15,14 +15,25 @@ from .batch import BatchResult, solve_batch
 from .bimatrix import Bimatrix, GameError
 from .model import ModelError, NormalFormModel, Parameter, normal_form, parameter
 from .numeric import CompiledModel, compile_model, evaluate
+from .regions import comparative_statics, equilibrium_regions, partition
 from .solve import Equilibrium, Solution, solve
 from .sweep import regime_table, sweep
+from .tree import backward_induction, chance, decision, game_tree, strategic_form, terminal
 from .uncertainty import Beta, Codings, Triangular, Uniform, monte_carlo, tornado
 from .verify import best_responses, is_nash, max_regret, regrets
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "backward_induction",
+    "chance",
+    "comparative_statics",
+    "decision",
+    "equilibrium_regions",
+    "game_tree",
+    "partition",
+    "strategic_form",
+    "terminal",
     "BatchResult",
     "Beta",
     "Codings",

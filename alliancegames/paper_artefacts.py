@@ -302,15 +302,12 @@ def build_regime_map(paper_dir: Path) -> list[Path]:
 
 
 def _snyder_boundaries(model, grid):
-    """Boundary curves from the regions machinery (empty if it offers no partition)."""
-    try:
-        from .regions import partition
-    except ImportError:
-        return None
+    """Boundary curves of the symbolic regions inside the plotted box (for the overlay)."""
+    from .regions import partition
+
     fixed = {k: v for k, v in model.defaults().items() if k not in grid}
     box = {k: (float(v.min()), float(v.max())) for k, v in grid.items()}
-    part = partition(model, box, fixed)
-    return list(getattr(part, "boundaries", part))
+    return list(partition(model, box, fixed).boundaries)
 
 
 @artefact(
