@@ -449,7 +449,10 @@ def _normalize(rel: Any, ctx: tuple[sp.Basic, ...], prefer: tuple[sp.Symbol, ...
         for s in candidates:
             if s not in core.free_symbols:
                 continue
-            poly = sp.Poly(sp.expand(core), s)
+            try:
+                poly = sp.Poly(sp.expand(core), s)
+            except sp.PolynomialError:  # e.g. (I - q)**(1 - alpha): not a polynomial in s
+                continue
             if poly.degree() != 1:
                 continue
             a, b = poly.all_coeffs()

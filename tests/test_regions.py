@@ -365,3 +365,14 @@ def test_statics_sign_nonlinear_factor_from_a_stated_relation():
     st = comparative_statics(expr, "e", parameters=params)
     assert st.sign == "undetermined"
     assert sp.simplify(st.derivative + P / (C * P - V)) == 0
+
+
+def test_regions_of_non_polynomial_payoffs_agree_with_solve():
+    """Cobb-Douglas payoffs ((I - q)**(1 - alpha) ...) are not polynomials; regions must still work."""
+    from alliancegames import solve
+    from alliancegames.models import get_model
+    from alliancegames.regions import equilibrium_regions
+
+    model = get_model("burden_sharing_matrix")
+    regions = equilibrium_regions(model)
+    assert [label for label, _ in regions.at({})] == list(solve(model).labels)
