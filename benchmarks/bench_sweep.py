@@ -30,32 +30,17 @@ import subprocess
 import sys
 import time
 import warnings
+from pathlib import Path
 
 import numpy as np
-import sympy as sp
 
-from alliancegames import normal_form, parameter
 from alliancegames.batch import solve_batch
 from alliancegames.sweep import sweep
 
-
-def alliance_game():
-    """2x2 abandonment/entrapment game (our coding, as in tests/test_sweep.py)."""
-    v, cE, cA, p = sp.symbols("v c_E c_A p")
-    x = p * v / 2
-    ff, fw, wf = p * v - cE, x - cA, x
-    return normal_form(
-        "abandonment/entrapment (test coding)",
-        ("Ally 1", "Ally 2"),
-        (("Firm", "Weak"), ("Firm", "Weak")),
-        [
-            parameter("v", "value of protection", "positive", 2),
-            parameter("c_E", "cost of entrapment", "positive", 0.25),
-            parameter("c_A", "cost of abandonment", "positive", 0.5),
-            parameter("p", "probability of conflict", "probability", 0.5),
-        ],
-        [[(ff, ff), (fw, wf)], [(wf, fw), (0, 0)]],
-    )
+# The 2x2 test game is defined once, in tests/_games.py (also imported by the
+# subprocess of ``case_big`` through ``from bench_sweep import alliance_game``).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from _games import alliance_game  # noqa: E402
 
 
 def best_of(f, repeats=3):

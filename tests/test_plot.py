@@ -10,9 +10,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-import sympy as sp  # noqa: E402
+from _games import GAME  # noqa: E402
 
-from alliancegames import normal_form, parameter  # noqa: E402
 from alliancegames.plot import (  # noqa: E402
     reaction_curves,
     regime_colors,
@@ -24,27 +23,6 @@ from alliancegames.plot import (  # noqa: E402
 from alliancegames.sweep import regime_table, sweep  # noqa: E402
 from alliancegames.uncertainty import Uniform, monte_carlo, tornado  # noqa: E402
 
-
-def alliance_game():
-    """2x2 abandonment/entrapment game (our coding; see tests/test_sweep.py)."""
-    v, cE, cA, p = sp.symbols("v c_E c_A p")
-    x = p * v / 2
-    ff, fw, wf = p * v - cE, x - cA, x
-    return normal_form(
-        "abandonment/entrapment (test coding)",
-        ("Ally 1", "Ally 2"),
-        (("Firm", "Weak"), ("Firm", "Weak")),
-        [
-            parameter("v", "value of protection", "positive", 2),
-            parameter("c_E", "cost of entrapment", "positive", 0.25),
-            parameter("c_A", "cost of abandonment", "positive", 0.5),
-            parameter("p", "probability of conflict", "probability", 0.5),
-        ],
-        [[(ff, ff), (fw, wf)], [(wf, fw), (0, 0)]],
-    )
-
-
-GAME = alliance_game()
 NICE = {
     "Firm/Firm": "both firm",
     "Weak/Weak": "both weak",

@@ -9,42 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 import sympy as sp
+from _games import GAME, MIXED
 
 from alliancegames import ModelError, normal_form, parameter, solve
 from alliancegames.sweep import grid_points, regime_table, sweep
-
-
-def alliance_game():
-    """A 2x2 abandonment/entrapment game (our coding, for tests only).
-
-    Each ally stands Firm or stays Weak.  With ``x = p v / 2`` (half the
-    expected value of protection): Firm/Firm gives ``2x - c_E`` (full
-    protection, entrapment cost), standing firm alone gives ``x - c_A``
-    (abandoned), staying weak against a firm partner gives ``x`` and
-    Weak/Weak gives 0.  Hence Firm/Firm is an equilibrium iff ``x >= c_E``
-    and Weak/Weak iff ``x <= c_A``; between them lies a stag hunt
-    (``c_E < c_A``) or a game of chicken (``c_A < c_E``), each with one mixed
-    equilibrium in which Firm has probability ``(c_A - x) / (c_A - c_E)``.
-    """
-    v, cE, cA, p = sp.symbols("v c_E c_A p")
-    x = p * v / 2
-    ff, fw, wf = p * v - cE, x - cA, x
-    return normal_form(
-        "abandonment/entrapment (test coding)",
-        ("Ally 1", "Ally 2"),
-        (("Firm", "Weak"), ("Firm", "Weak")),
-        [
-            parameter("v", "value of protection", "positive", 2),
-            parameter("c_E", "cost of entrapment", "positive", 0.25),
-            parameter("c_A", "cost of abandonment", "positive", 0.5),
-            parameter("p", "probability of conflict", "probability", 0.5),
-        ],
-        [[(ff, ff), (fw, wf)], [(wf, fw), (0, 0)]],
-    )
-
-
-GAME = alliance_game()
-MIXED = "mixed (Firm,Weak / Firm,Weak)"
 
 
 def expected_regime(x: float, cE: float, cA: float) -> set[str]:

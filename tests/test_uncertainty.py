@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-import sympy as sp
+from _games import GAME, MIXED
 from scipy.stats import binomtest
 
-from alliancegames import ModelError, normal_form, parameter
+from alliancegames import ModelError
 from alliancegames.uncertainty import (
     Beta,
     Codings,
@@ -18,32 +18,6 @@ from alliancegames.uncertainty import (
     sample_points,
     tornado,
 )
-
-
-def alliance_game():
-    """2x2 abandonment/entrapment game (our coding; see tests/test_sweep.py).
-
-    With x = p v / 2: Firm/Firm is an equilibrium iff x >= c_E, Weak/Weak iff x <= c_A.
-    """
-    v, cE, cA, p = sp.symbols("v c_E c_A p")
-    x = p * v / 2
-    ff, fw, wf = p * v - cE, x - cA, x
-    return normal_form(
-        "abandonment/entrapment (test coding)",
-        ("Ally 1", "Ally 2"),
-        (("Firm", "Weak"), ("Firm", "Weak")),
-        [
-            parameter("v", "value of protection", "positive", 2),
-            parameter("c_E", "cost of entrapment", "positive", 0.25),
-            parameter("c_A", "cost of abandonment", "positive", 0.5),
-            parameter("p", "probability of conflict", "probability", 0.5),
-        ],
-        [[(ff, ff), (fw, wf)], [(wf, fw), (0, 0)]],
-    )
-
-
-GAME = alliance_game()
-MIXED = "mixed (Firm,Weak / Firm,Weak)"
 
 
 def test_monte_carlo_probabilities_match_the_analytic_answer() -> None:

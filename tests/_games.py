@@ -1,0 +1,51 @@
+"""Test games shared by the test modules (and ``benchmarks/bench_sweep.py``).
+
+Import with ``from _games import GAME, MIXED``: pytest puts ``tests/`` on
+``sys.path`` because it holds ``conftest.py`` and no ``__init__.py``.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from alliancegames import normal_form, parameter
+from alliancegames.model import NormalFormModel
+
+
+def alliance_game() -> NormalFormModel:
+    """A 2x2 abandonment/entrapment game (our coding, for tests only).
+
+    Each ally stands Firm or stays Weak.  With ``x = p v / 2`` (half the
+    expected value of protection): Firm/Firm gives ``2x - c_E`` (full
+    protection, entrapment cost), standing firm alone gives ``x - c_A``
+    (abandoned), staying weak against a firm partner gives ``x`` and
+    Weak/Weak gives 0.  Hence Firm/Firm is an equilibrium iff ``x >= c_E``
+    and Weak/Weak iff ``x <= c_A``; between them lies a stag hunt
+    (``c_E < c_A``) or a game of chicken (``c_A < c_E``), each with one mixed
+    equilibrium in which Firm has probability ``(c_A - x) / (c_A - c_E)``.
+
+    Examples
+    --------
+    >>> alliance_game().actions
+    (('Firm', 'Weak'), ('Firm', 'Weak'))
+    """
+    v, cE, cA, p = sp.symbols("v c_E c_A p")
+    x = p * v / 2
+    ff, fw, wf = p * v - cE, x - cA, x
+    return normal_form(
+        "abandonment/entrapment (test coding)",
+        ("Ally 1", "Ally 2"),
+        (("Firm", "Weak"), ("Firm", "Weak")),
+        [
+            parameter("v", "value of protection", "positive", 2),
+            parameter("c_E", "cost of entrapment", "positive", 0.25),
+            parameter("c_A", "cost of abandonment", "positive", 0.5),
+            parameter("p", "probability of conflict", "probability", 0.5),
+        ],
+        [[(ff, ff), (fw, wf)], [(wf, fw), (0, 0)]],
+    )
+
+
+GAME = alliance_game()
+#: Label of the mixed equilibrium of :data:`GAME` in regime names.
+MIXED = "mixed (Firm,Weak / Firm,Weak)"
