@@ -72,9 +72,8 @@ def test_symbolic_comparative_statics_of_mixed_probability():
 
 
 def test_regions_machinery_agrees_and_entrapment_shrinks_firm_region():
-    regions = pytest.importorskip("alliancegames.regions")
-    if not hasattr(regions, "equilibrium_regions"):
-        pytest.skip("alliancegames.regions.equilibrium_regions not available yet")
+    from alliancegames import regions
+
     reg = regions.equilibrium_regions(snyder_alliance())
     ff = [pc for pc in reg.pieces if pc.label == "Firm/Firm"]
     assert ff

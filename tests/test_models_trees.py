@@ -7,6 +7,7 @@ from fractions import Fraction as F
 import pytest
 import sympy as sp
 
+from alliancegames import tree
 from alliancegames.models import (
     alliance_bargaining,
     arm_or_ally,
@@ -18,8 +19,6 @@ from alliancegames.models import (
     quasi_alliance,
 )
 from alliancegames.solve import solve
-
-tree = pytest.importorskip("alliancegames.tree")
 
 
 def _threshold(bi, root_action, pname):
