@@ -38,6 +38,13 @@ def _all_problems(sets):
     return [p for ps in sets.values() for p in ps]
 
 
+def _of_kind(sets, kind):
+    """The generated problems of one kind (at least one must exist)."""
+    probs = [p for p in _all_problems(sets) if p.kind == kind]
+    assert probs, kind
+    return probs
+
+
 def _unit(k, n):
     v = [Fraction(0)] * n
     v[k] = Fraction(1)
@@ -87,8 +94,7 @@ def test_unknown_kind():
 
 # ----------------------------------------------------------------------------- re-verification
 def test_pure_answers_reverified(sets):
-    probs = [p for p in _all_problems(sets) if p.kind == "pure"]
-    assert probs
+    probs = _of_kind(sets, "pure")
     for p in probs:
         g = p.datum("game")
         m, n = g.shape
@@ -105,8 +111,7 @@ def test_pure_answers_reverified(sets):
 
 
 def test_mixed_answers_reverified(sets):
-    probs = [p for p in _all_problems(sets) if p.kind == "mixed"]
-    assert probs
+    probs = _of_kind(sets, "mixed")
     for p in probs:
         g = p.datum("game")
         pr, q = p.answer
@@ -130,8 +135,7 @@ def _sample(model, rng, k):
 
 
 def test_condition_answers_reverified(sets):
-    probs = [p for p in _all_problems(sets) if p.kind == "conditions"]
-    assert probs
+    probs = _of_kind(sets, "conditions")
     rng = np.random.default_rng(0)
     for p in probs:
         model = p.datum("model")
@@ -157,8 +161,7 @@ def _mixed_quantity(g, which):
 
 
 def test_statics_answers_reverified(sets):
-    probs = [p for p in _all_problems(sets) if p.kind == "statics"]
-    assert probs
+    probs = _of_kind(sets, "statics")
     for p in probs:
         model = p.datum("model")
         name, which = p.datum("parameter"), p.datum("quantity")
@@ -171,8 +174,7 @@ def test_statics_answers_reverified(sets):
 
 
 def test_regime_answers_reverified(sets):
-    probs = [p for p in _all_problems(sets) if p.kind == "regime"]
-    assert probs
+    probs = _of_kind(sets, "regime")
     for p in probs:
         model = p.datum("model")
         x, y = p.datum("x"), p.datum("y")
@@ -221,8 +223,7 @@ def _own_bi(node, players):
 
 
 def test_tree_answers_reverified(sets):
-    probs = [p for p in _all_problems(sets) if p.kind == "tree"]
-    assert probs
+    probs = _of_kind(sets, "tree")
     for p in probs:
         tree = p.datum("tree")
         u, path = _own_bi(tree.root, tree.players)
@@ -239,7 +240,7 @@ def test_every_stored_answer_is_accepted(sets):
 
 
 def _first(sets, kind):
-    return next(p for p in _all_problems(sets) if p.kind == kind)
+    return _of_kind(sets, kind)[0]
 
 
 def test_check_mixed_equivalent_forms(sets):
@@ -314,7 +315,7 @@ def test_check_pure_forms(sets):
     ],
 )
 def test_check_sign_forms(sets, text, sign):
-    for p in (q for q in _all_problems(sets) if q.kind == "statics"):
+    for p in _of_kind(sets, "statics"):
         assert check_answer(p, text).correct is (p.answer == sign)
 
 

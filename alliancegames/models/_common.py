@@ -8,7 +8,7 @@ range.  Tests check the comparisons at the defaults and across the range.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +89,31 @@ def build_parameters(
             exact_number(default)  # rejects booleans, NaN and non-numbers with a clear message
         out.append(parameter(s.name, s.meaning, s.domain, default))
     return tuple(out)
+
+
+def mirrored(prefs: Sequence[Preference]) -> tuple[Preference, ...]:
+    """Row-player preferences followed by the column player's mirror image of each (symmetric games).
+
+    Examples
+    --------
+    >>> mirrored([Preference(0, ("Firm", "Weak"), ("Weak", "Weak"))])[1]
+    Preference(player=1, better=('Weak', 'Firm'), worse=('Weak', 'Weak'), reason='')
+    """
+    return (*prefs, *(Preference(1, p.better[::-1], p.worse[::-1], p.reason) for p in prefs))
+
+
+def symmetric_table(actions: Sequence[str], payoff: Callable[[str, str], Any]) -> list[list[tuple[Any, Any]]]:
+    """Payoff table of a symmetric game from the row player's ``payoff(mine, other)``.
+
+    Cell ``[r][c]`` is ``(payoff(r, c), payoff(c, r))``.
+
+    Examples
+    --------
+    >>> pay = {("C", "C"): 3, ("C", "D"): 0, ("D", "C"): 5, ("D", "D"): 1}
+    >>> symmetric_table(("C", "D"), lambda mine, other: pay[(mine, other)])
+    [[(3, 3), (0, 5)], [(5, 0), (1, 1)]]
+    """
+    return [[(payoff(r, c), payoff(c, r)) for c in actions] for r in actions]
 
 
 def symbols(params: Sequence[Parameter]) -> dict[str, sp.Symbol]:

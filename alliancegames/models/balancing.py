@@ -42,7 +42,7 @@ from typing import Any
 import sympy as sp
 
 from ..model import ModelError, NormalFormModel, normal_form
-from ._common import Coding, Preference, Spec, build_parameters, symbols
+from ._common import Coding, Preference, Spec, build_parameters, mirrored, symbols, symmetric_table
 
 __all__ = [
     "BuckPassing",
@@ -218,31 +218,21 @@ CHAIN_GANG_CODING = Coding(
             (R(1, 2), 6),
         ),
     ),
-    preferences=(
-        Preference(
-            0,
-            ("Unconditional", "Unconditional"),
-            ("Unconditional", "Conditional"),
-            "the partner's support protects me",
-        ),
-        Preference(
-            0,
-            ("Conditional", "Unconditional"),
-            ("Conditional", "Conditional"),
-            "the partner's support protects me",
-        ),
-        Preference(
-            1,
-            ("Unconditional", "Unconditional"),
-            ("Conditional", "Unconditional"),
-            "the partner's support protects me",
-        ),
-        Preference(
-            1,
-            ("Unconditional", "Conditional"),
-            ("Conditional", "Conditional"),
-            "the partner's support protects me",
-        ),
+    preferences=mirrored(
+        [
+            Preference(
+                0,
+                ("Unconditional", "Unconditional"),
+                ("Unconditional", "Conditional"),
+                "the partner's support protects me",
+            ),
+            Preference(
+                0,
+                ("Conditional", "Unconditional"),
+                ("Conditional", "Conditional"),
+                "the partner's support protects me",
+            ),
+        ]
     ),
     notes="Free comparison (result): unconditional vs conditional commitment, theta_offence*v_ally vs c_chain.",
 )
@@ -291,7 +281,7 @@ def chain_gang(**defaults: Any) -> NormalFormModel:
     def u(mine: str, other: str) -> sp.Expr:
         return -c * int(mine == acts[0]) - th * v * int(mine == acts[1]) - th * v * int(other == acts[1])
 
-    table = [[(u(r, k), u(k, r)) for k in acts] for r in acts]
+    table = symmetric_table(acts, u)
     return normal_form(
         "chain_gang",
         ("Ally 1", "Ally 2"),
@@ -322,13 +312,14 @@ OFFENCE_DEFENCE_CODING = Coding(
         ),
         Spec("u_threat", "value to each state of containing the threat", "positive", 4, (4, 10)),
     ),
-    preferences=(
-        Preference(0, ("Balance", "Balance"), ("Balance", "Pass"), "a partner that balances helps"),
-        Preference(0, ("Pass", "Balance"), ("Pass", "Pass"), "a partner that balances helps"),
-        Preference(0, ("Pass", "Balance"), ("Balance", "Pass"), "free-riding beats carrying the load alone"),
-        Preference(1, ("Balance", "Balance"), ("Pass", "Balance"), "a partner that balances helps"),
-        Preference(1, ("Balance", "Pass"), ("Pass", "Pass"), "a partner that balances helps"),
-        Preference(1, ("Balance", "Pass"), ("Pass", "Balance"), "free-riding beats carrying the load alone"),
+    preferences=mirrored(
+        [
+            Preference(0, ("Balance", "Balance"), ("Balance", "Pass"), "a partner that balances helps"),
+            Preference(0, ("Pass", "Balance"), ("Pass", "Pass"), "a partner that balances helps"),
+            Preference(
+                0, ("Pass", "Balance"), ("Balance", "Pass"), "free-riding beats carrying the load alone"
+            ),
+        ]
     ),
     notes="Free comparison (result): balancing against a balancing partner, theta_offence*u_threat vs "
     "k_balance.  Requires k_balance < u_threat (true across the plausible ranges).",
@@ -391,7 +382,7 @@ def offence_defence(**defaults: Any) -> NormalFormModel:
         ("Pass", "Pass"): -th * u,
     }
     acts = ("Balance", "Pass")
-    table = [[(pay[(r, c)], pay[(c, r)]) for c in acts] for r in acts]
+    table = symmetric_table(acts, lambda mine, other: pay[(mine, other)])
     return normal_form(
         "offence_defence",
         ("State 1", "State 2"),

@@ -24,7 +24,7 @@ from typing import Any
 import sympy as sp
 
 from ..model import NormalFormModel, normal_form
-from ._common import Coding, Preference, Spec, build_parameters, symbols
+from ._common import Coding, Preference, Spec, build_parameters, mirrored, symbols
 
 __all__ = ["quasi_alliance", "QUASI_ALLIANCE_CODING", "CHA_1999"]
 
@@ -49,19 +49,15 @@ QUASI_ALLIANCE_CODING = Coding(
         Spec("fe_2", "state 2's sensitivity to entrapment through cooperation", "nonnegative", 1, (0, 8)),
         Spec("h_animosity", "domestic and historical payoff from friction", "positive", 1, (R(1, 2), 3)),
     ),
-    preferences=(
-        Preference(
-            0,
-            ("Friction", "Cooperate"),
-            ("Cooperate", "Friction"),
-            "a rebuffed overture is worse than rebuffing",
-        ),
-        Preference(
-            1,
-            ("Cooperate", "Friction"),
-            ("Friction", "Cooperate"),
-            "a rebuffed overture is worse than rebuffing",
-        ),
+    preferences=mirrored(
+        [
+            Preference(
+                0,
+                ("Friction", "Cooperate"),
+                ("Cooperate", "Friction"),
+                "a rebuffed overture is worse than rebuffing",
+            ),
+        ]
     ),
     notes="Free comparison (result): mutual cooperation vs friction for each state, "
     "fa_i*(1 - kappa) - fe_i*kappa vs h_animosity.",

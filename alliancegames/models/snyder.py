@@ -34,7 +34,7 @@ from typing import Any
 import sympy as sp
 
 from ..model import NormalFormModel, normal_form
-from ._common import Coding, Preference, Spec, build_parameters, symbols
+from ._common import Coding, Preference, Spec, build_parameters, mirrored, symbols, symmetric_table
 
 __all__ = [
     "snyder_alliance",
@@ -55,20 +55,11 @@ SNYDER_1984 = (
 R = sp.Rational
 
 
-def _mirror(prefs: list[Preference]) -> tuple[Preference, ...]:
-    """Add the column player's mirror image of each row-player preference (symmetric games)."""
-    out = list(prefs)
-    for p in prefs:
-        out.append(Preference(1, p.better[::-1], p.worse[::-1], p.reason))
-    return tuple(out)
-
-
 def _symmetric(name: str, players, labels, params, u, description: str) -> NormalFormModel:
     """A symmetric 2x2 model from the row player's payoff function ``u[(mine, other)]``."""
-    a, b = labels
-    table = [[(u[(r, c)], u[(c, r)]) for c in (a, b)] for r in (a, b)]
+    table = symmetric_table(labels, lambda mine, other: u[(mine, other)])
     return normal_form(
-        name, players, ((a, b), (a, b)), params, table, description=description, source=SNYDER_1984
+        name, players, (labels, labels), params, table, description=description, source=SNYDER_1984
     )
 
 
@@ -104,7 +95,7 @@ SNYDER_ALLIANCE_CODING = Coding(
             (R(1, 10), R(9, 10)),
         ),
     ),
-    preferences=_mirror(
+    preferences=mirrored(
         [
             Preference(
                 0,
@@ -224,7 +215,7 @@ SNYDER_ADVERSARY_CODING = Coding(
             (R(1, 2), 20),
         ),
     ),
-    preferences=_mirror(
+    preferences=mirrored(
         [
             Preference(
                 0,
@@ -333,7 +324,7 @@ ALLIANCE_ADVERSARY_CODING = Coding(
             (R(1, 10), R(9, 10)),
         ),
     ),
-    preferences=_mirror(
+    preferences=mirrored(
         [
             Preference(
                 0,
@@ -435,7 +426,7 @@ PRIMARY_ALLIANCE_CODING = Coding(
         ),
         Spec("l_isolation", "loss from being isolated against an alliance", "positive", 2, (R(6, 5), 4)),
     ),
-    preferences=_mirror(
+    preferences=mirrored(
         [
             Preference(0, ("Ally", "Abstain"), ("Abstain", "Abstain"), "temptation > reward"),
             Preference(0, ("Abstain", "Abstain"), ("Ally", "Ally"), "reward > punishment"),
