@@ -78,7 +78,7 @@ def _check_domain(p, v: Any) -> None:
         raise ModelError(f"parameter {p.name!r} needs a number, got {v!r}")
     if isinstance(v, (int, Fraction, sp.Rational)):
         ok = p.contains(v)
-        bad = v
+        bad = str(v)  # 6/5, not Fraction(6, 5)
     else:
         try:
             arr = np.asarray(v, dtype=float)
@@ -100,7 +100,7 @@ def _check_domain(p, v: Any) -> None:
     if not ok:
         rule = {"positive": "be positive", "nonnegative": "be non-negative",
                 "probability": "lie in [0, 1]", "real": "be finite"}[p.domain]
-        raise ModelError(f"parameter {p.name!r} ({p.domain}) must {rule}; got {bad!r}")
+        raise ModelError(f"parameter {p.name!r} ({p.domain}) must {rule}; got {bad}")
 
 
 @dataclass(frozen=True)
