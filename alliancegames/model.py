@@ -57,9 +57,7 @@ class ModelError(ValueError):
 
 def _check_identifier(name: str, what: str) -> None:
     if not isinstance(name, str) or not name.isidentifier() or name.startswith("_"):
-        raise ModelError(
-            f"{what} name {name!r} must be a Python identifier not starting with '_'"
-        )
+        raise ModelError(f"{what} name {name!r} must be a Python identifier not starting with '_'")
 
 
 @dataclass(frozen=True)
@@ -96,15 +94,13 @@ class Parameter:
         _check_identifier(self.name, "parameter")
         if self.domain not in DOMAINS:
             raise ModelError(
-                f"parameter {self.name!r}: unknown domain {self.domain!r}; "
-                f"choose one of {sorted(DOMAINS)}"
+                f"parameter {self.name!r}: unknown domain {self.domain!r}; choose one of {sorted(DOMAINS)}"
             )
         object.__setattr__(self, "symbol", sp.Symbol(self.name, **DOMAINS[self.domain]))
         if self.default is not None:
             if not self.contains(self.default):
                 raise ModelError(
-                    f"parameter {self.name!r}: default {self.default!r} is outside "
-                    f"its domain {self.domain!r}"
+                    f"parameter {self.name!r}: default {self.default!r} is outside its domain {self.domain!r}"
                 )
 
     @property
@@ -140,6 +136,23 @@ class Parameter:
         if self.domain == "probability":
             return 0 <= x <= 1
         return True
+
+
+def find_parameter(
+    parameters: Iterable[Parameter], name: str, owner: str, error: type[ModelError] = ModelError
+) -> Parameter:
+    """The parameter called ``name`` among ``parameters``; ``error`` naming ``owner`` if absent.
+
+    Examples
+    --------
+    >>> find_parameter([Parameter("p", "", "probability")], "p", "model 'g'").domain
+    'probability'
+    """
+    params = list(parameters)
+    for p in params:
+        if p.name == name:
+            return p
+    raise error(f"{owner} has no parameter {name!r}; it has {[p.name for p in params]}")
 
 
 def parameter(name: str, meaning: str = "", domain: str = "real", default: Any = None) -> Parameter:
@@ -255,10 +268,7 @@ class NormalFormModel:
 
     def parameter(self, name: str) -> Parameter:
         """The parameter called ``name``; :class:`ModelError` if there is none."""
-        for p in self.parameters:
-            if p.name == name:
-                return p
-        raise ModelError(f"model {self.name!r} has no parameter {name!r}; it has {list(self.parameter_names)}")
+        return find_parameter(self.parameters, name, f"model {self.name!r}")
 
     def defaults(self) -> dict[str, Any]:
         """Default values of the parameters that have one."""
@@ -326,21 +336,32 @@ class NormalFormModel:
         esc = _tex_escape
         head = " & ".join(r"\text{" + esc(a) + "}" for a in self.actions[1])
         rows = [
-            r"\text{" + esc(self.actions[0][i]) + "} & "
+            r"\text{"
+            + esc(self.actions[0][i])
+            + "} & "
             + " & ".join(f"{sp.latex(A[i, j])},\\; {sp.latex(B[i, j])}" for j in range(n))
             for i in range(m)
         ]
         arr = (
-            r"\begin{array}{l|" + "c" * n + "}\n"
-            + r"\text{" + esc(self.players[0]) + r"} \backslash \text{" + esc(self.players[1]) + "} & " + head
-            + r" \\ \hline" + "\n" + " \\\\\n".join(rows) + "\n" + r"\end{array}"
+            r"\begin{array}{l|"
+            + "c" * n
+            + "}\n"
+            + r"\text{"
+            + esc(self.players[0])
+            + r"} \backslash \text{"
+            + esc(self.players[1])
+            + "} & "
+            + head
+            + r" \\ \hline"
+            + "\n"
+            + " \\\\\n".join(rows)
+            + "\n"
+            + r"\end{array}"
         )
         if math_only:
             return arr
         caption = esc(self.name)
-        return (
-            "\\begin{table}[ht]\n\\centering\n$" + arr + "$\n\\caption{" + caption + "}\n\\end{table}"
-        )
+        return "\\begin{table}[ht]\n\\centering\n$" + arr + "$\n\\caption{" + caption + "}\n\\end{table}"
 
     def _repr_html_(self) -> str:
         A, B = self.payoffs
@@ -375,8 +396,7 @@ class NormalFormModel:
         lw = max(len(a) for a in self.actions[0])
         head = " " * lw + " | " + " | ".join(a.ljust(width) for a in self.actions[1])
         body = "\n".join(
-            a.ljust(lw) + " | " + " | ".join(s.ljust(width) for s in r)
-            for a, r in zip(self.actions[0], rows)
+            a.ljust(lw) + " | " + " | ".join(s.ljust(width) for s in r) for a, r in zip(self.actions[0], rows)
         )
         params = "".join(f"\n  {p.name} ({p.domain}): {p.meaning}" for p in self.parameters)
         return f"{self.name}: {self.players[0]} (rows) vs {self.players[1]} (columns)\n{head}\n{body}" + (
@@ -512,9 +532,7 @@ def normal_form(
         table = _table_from_mapping(payoffs, actions)
         pairs = True
     elif (
-        isinstance(payoffs, (tuple, list))
-        and len(payoffs) == 2
-        and all(hasattr(M, "shape") for M in payoffs)
+        isinstance(payoffs, (tuple, list)) and len(payoffs) == 2 and all(hasattr(M, "shape") for M in payoffs)
     ):
         table, pairs = None, False
     else:
@@ -546,7 +564,13 @@ def normal_form(
                 raise ModelError(f"payoff matrix {k} has shape {shape}, expected {(m, n)}")
             mats.append(
                 sp.ImmutableMatrix(
-                    [[conv(M[i, j] if hasattr(M, "__getitem__") else M[i][j], f"[{k}][{i},{j}]") for j in range(n)] for i in range(m)]
+                    [
+                        [
+                            conv(M[i, j] if hasattr(M, "__getitem__") else M[i][j], f"[{k}][{i},{j}]")
+                            for j in range(n)
+                        ]
+                        for i in range(m)
+                    ]
                 )
             )
         mats = tuple(mats)

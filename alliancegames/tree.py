@@ -67,7 +67,7 @@ from typing import Any
 
 import sympy as sp
 
-from .model import ModelError, NormalFormModel, Parameter, exact_number, normal_form
+from .model import ModelError, NormalFormModel, Parameter, exact_number, find_parameter, normal_form
 from .regions import context_of, decide, simplify_conditions
 
 __all__ = [
@@ -240,10 +240,8 @@ class GameTree:
         return {p.name: p.symbol for p in self.parameters}
 
     def parameter(self, name: str) -> Parameter:
-        for p in self.parameters:
-            if p.name == name:
-                return p
-        raise TreeError(f"tree {self.name!r} has no parameter {name!r}")
+        """The parameter called ``name``; :class:`TreeError` if there is none."""
+        return find_parameter(self.parameters, name, f"tree {self.name!r}", TreeError)
 
     def nodes(self) -> Iterator[tuple[tuple[str, ...], Node]]:
         """All ``(history, node)`` pairs, depth first, in action order."""
