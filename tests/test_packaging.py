@@ -34,7 +34,8 @@ def _setup_cfg_deps():
 def _environment_deps():
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     deps = [d for d in env["dependencies"] if isinstance(d, str)]
-    return _names(deps) - {"python", "pip"}
+    pip = [d for entry in env["dependencies"] if isinstance(entry, dict) for d in entry.get("pip", [])]
+    return _names(deps + [d for d in pip if not d.startswith("-")]) - {"python", "pip"}
 
 
 def test_setup_cfg_and_environment_yml_agree():
