@@ -277,13 +277,13 @@ def _snyder_dists():
     "regime map of Snyder's alliance game over the cost of entrapment and the probability of conflict",
 )
 def build_regime_map(paper_dir: Path) -> list[Path]:
-    from .models import get_model
+    from .models import ALLIANCE_REGIMES, get_model
     from .plot import regime_map
     from .sweep import sweep
 
     model = get_model("snyder_alliance")
     grid = {"c_entrap": np.linspace(0.25, 8, 240), "p_conflict": np.linspace(0.005, 1, 240)}
-    df = sweep(model, grid, progress=False)
+    df = sweep(model, grid, progress=False, labels=ALLIANCE_REGIMES)
     boundaries = _snyder_boundaries(model, grid)
     fig, ax = _figure()
     regime_map(df, "c_entrap", "p_conflict", ax=ax, boundaries=boundaries)
@@ -321,12 +321,12 @@ def _snyder_boundaries(model, grid):
     "regime probabilities of Snyder's alliance game over the codings' plausible ranges",
 )
 def build_monte_carlo(paper_dir: Path) -> list[Path]:
-    from .models import get_model
+    from .models import ALLIANCE_REGIMES, get_model
     from .plot import regime_probabilities
     from .uncertainty import monte_carlo
 
     dists = _snyder_dists()
-    result = monte_carlo(get_model("snyder_alliance"), dists, n=20_000, seed=2024)
+    result = monte_carlo(get_model("snyder_alliance"), dists, n=20_000, seed=2024, labels=ALLIANCE_REGIMES)
     rows = [
         [r["regime"], int(r["count"]), f"{r['probability']:.3f}", f"[{r['lower']:.3f}, {r['upper']:.3f}]"]
         for _, r in result.to_frame().iterrows()
@@ -336,7 +336,7 @@ def build_monte_carlo(paper_dir: Path) -> list[Path]:
     table += f"\n{result.n} independent draws, seed {result.seed}, {result.method} intervals; {ranges} (our codings' plausible ranges).\n"
     fig, ax = _figure()
     regime_probabilities(result, ax=ax)
-    ax.set_title("Snyder's alliance game: probability of each regime over the plausible ranges")
+    ax.set_title("Snyder's alliance game: regime probabilities over the plausible ranges", fontsize=8)
     return [
         _write(paper_dir, "tables/monte-carlo-snyder-alliance.md", table),
         *_save(fig, paper_dir, "monte-carlo-snyder-alliance"),

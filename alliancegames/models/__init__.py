@@ -55,9 +55,10 @@ from .deterrence import (
     deterrence as deterrence_model,
 )
 from .quasi import quasi_alliance
-from .snyder import alliance_adversary, primary_alliance, snyder_adversary, snyder_alliance
+from .snyder import ALLIANCE_REGIMES, alliance_adversary, primary_alliance, snyder_adversary, snyder_alliance
 
 __all__ = [
+    "ALLIANCE_REGIMES",
     "CODINGS",
     "BuckPassing",
     "BurdenSharing",

@@ -37,6 +37,7 @@ from ..model import NormalFormModel, normal_form
 from ._common import Coding, Preference, Spec, build_parameters, mirrored, symbols, symmetric_table
 
 __all__ = [
+    "ALLIANCE_REGIMES",
     "snyder_alliance",
     "snyder_adversary",
     "alliance_adversary",
@@ -491,3 +492,13 @@ def primary_alliance(**defaults: Any) -> NormalFormModel:
         u,
         "Primary alliance dilemma: allying is dominant, mutual alliance (rival blocs) is Pareto-dominated.",
     )
+
+
+#: Readable names for the regimes of :func:`snyder_alliance`, keyed by the set of equilibrium
+#: labels at a point (pass as ``labels=`` to :func:`alliancegames.sweep.sweep` or ``monte_carlo``).
+ALLIANCE_REGIMES: dict[tuple[str, ...], str] = {
+    ("Firm/Firm",): "both firm",
+    ("Weak/Weak",): "both weak",
+    ("Firm/Firm", "Weak/Weak", "mixed (Firm,Weak / Firm,Weak)"): "assurance (both firm or both weak)",
+    ("Firm/Weak", "Weak/Firm", "mixed (Firm,Weak / Firm,Weak)"): "chicken (one firm, one weak)",
+}

@@ -25,7 +25,7 @@ import sympy as sp
 
 from alliancegames import solve
 from alliancegames.cases import load_case
-from alliancegames.models import CODINGS, get_model
+from alliancegames.models import ALLIANCE_REGIMES, CODINGS, get_model
 from alliancegames.plot import regime_map, regime_probabilities, strategy_plot, tornado_plot
 from alliancegames.regions import equilibrium_regions
 from alliancegames.sweep import regime_table, sweep
@@ -35,12 +35,7 @@ model = get_model("snyder_alliance")
 S = model.symbols
 v, a, e, p = S["v_protect"], S["c_abandon"], S["c_entrap"], S["p_conflict"]
 MIXED = "mixed (Firm,Weak / Firm,Weak)"
-NAMES = {  # readable regime names, keyed by the set of equilibrium labels
-    ("Firm/Firm",): "both firm",
-    ("Weak/Weak",): "both weak",
-    ("Firm/Firm", "Weak/Weak", MIXED): "coordination (both firm or both weak)",
-    ("Firm/Weak", "Weak/Firm", MIXED): "chicken (one firm, one weak)",
-}
+NAMES = ALLIANCE_REGIMES  # readable regime names, keyed by the set of equilibrium labels
 
 # %% [markdown]
 # ## The case: the junior allies in Vietnam
@@ -238,7 +233,7 @@ for (name, (x, y)), regime in zip(named.items(), at_points):
     print(f"{name:36s} ({x:g}, {y:g}): {regime}")
     assert regime == NAMES[tuple(sorted(sol.labels))] == symbolic_regime(x, y).item()
 assert at_points[0] == "both firm" and case.outcome.label == "Firm/Firm"
-assert at_points[1:] == ["coordination (both firm or both weak)", "both weak", "chicken (one firm, one weak)"]
+assert at_points[1:] == ["assurance (both firm or both weak)", "both weak", "chicken (one firm, one weak)"]
 
 # %% [markdown]
 # ## 3. Uncertainty: how sure is the regime?
