@@ -564,12 +564,18 @@ def simplify_conditions(
 
 
 # =========================================================== normal-form regions
-def _preference(parameters: Sequence[Parameter], prefer: Sequence[str] = ()) -> tuple[sp.Symbol, ...]:
-    """Symbols to solve conditions for first: ``prefer``, then probabilities, then the rest."""
+def _preference(
+    parameters: Sequence[Parameter], prefer: Sequence[str] = (), error: type[ModelError] = ModelError
+) -> tuple[sp.Symbol, ...]:
+    """Symbols to solve conditions for first: ``prefer``, then probabilities, then the rest.
+
+    Shared by :func:`equilibrium_regions` and :func:`alliancegames.tree.backward_induction`
+    (which passes its own ``error`` class).
+    """
     by_name = {p.name: p.symbol for p in parameters}
     for nm in prefer:
         if nm not in by_name:
-            raise ModelError(f"prefer names unknown parameter {nm!r}; parameters are {sorted(by_name)}")
+            raise error(f"prefer names unknown parameter {nm!r}; parameters are {sorted(by_name)}")
     first = [by_name[nm] for nm in prefer]
     probs = [p.symbol for p in parameters if p.domain == "probability" and p.symbol not in first]
     rest = [p.symbol for p in parameters if p.symbol not in first and p.symbol not in probs]

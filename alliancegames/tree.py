@@ -68,7 +68,7 @@ from typing import Any
 import sympy as sp
 
 from .model import ModelError, NormalFormModel, Parameter, exact_number, find_parameter, normal_form
-from .regions import context_of, decide, simplify_conditions
+from .regions import _preference, context_of, decide, simplify_conditions
 
 __all__ = [
     "BackwardInduction",
@@ -660,7 +660,7 @@ def backward_induction(
             "nodes -- analyse strategic_form(tree) instead"
         )
     ctx = context_of(tree.parameters, assumptions)
-    order = _preference(tree.parameters, prefer)
+    order = _preference(tree.parameters, prefer, TreeError)
     rel = sp.GreaterThan if ties == "all" else sp.StrictGreaterThan
     player_index = {p: i for i, p in enumerate(tree.players)}
     dropped = 0
@@ -740,17 +740,6 @@ def _union(groups: Iterable[Iterable[sp.Basic]]) -> tuple[sp.Basic, ...]:
             if r not in out:
                 out.append(r)
     return tuple(out)
-
-
-def _preference(parameters: Sequence[Parameter], prefer: Sequence[str]) -> tuple[sp.Symbol, ...]:
-    by_name = {p.name: p.symbol for p in parameters}
-    for nm in prefer:
-        if nm not in by_name:
-            raise TreeError(f"prefer names unknown parameter {nm!r}")
-    first = [by_name[nm] for nm in prefer]
-    probs = [p.symbol for p in parameters if p.domain == "probability" and p.symbol not in first]
-    rest = [p.symbol for p in parameters if p.symbol not in first and p.symbol not in probs]
-    return tuple(first + probs + rest)
 
 
 def _tree_order(
