@@ -4,6 +4,19 @@ The flow::
 
     model (sympy) --compile--> numeric game (numpy) --solve--> equilibria (frozen results)
 
+The package is layered; each layer imports only the layers above it in this list
+(``importlinter`` contracts in ``setup.cfg`` check it in CI):
+
+* ``alliancegames.core`` — the symbolic game, the sympy→numpy bridge, numeric games, model files;
+* ``alliancegames.solvers`` — exact normal-form equilibria, verification, batched solving;
+* ``alliancegames.analysis`` — symbolic conditions, regions, comparative statics, game trees;
+* ``alliancegames.studies`` — sweeps, uncertainty, plots;
+* ``alliancegames.models`` and ``alliancegames.cases`` — the library of models and historical cases;
+* ``alliancegames.publishing`` — the reproduce job, the paper, problem sets, the command line.
+
+Everything a user needs is importable from the top level; heavy parts (pandas, matplotlib, the
+library) load on first use, so ``import alliancegames`` stays fast.
+
 >>> import alliancegames as ag
 >>> pd = ag.normal_form("PD", ("A", "B"), (("C", "D"), ("C", "D")),
 ...                     payoffs=[[(3, 3), (0, 5)], [(5, 0), (1, 1)]])
@@ -11,39 +24,67 @@ The flow::
 ('D/D',)
 """
 
-from .batch import BatchResult, solve_batch
-from .bimatrix import Bimatrix, GameError
-from .model import ModelError, NormalFormModel, Parameter, normal_form, parameter
-from .numeric import CompiledModel, compile_model, evaluate
-from .regions import comparative_statics, equilibrium_regions, partition
-from .solve import Equilibrium, Solution, solve
-from .sweep import regime_table, sweep
-from .tree import backward_induction, chance, decision, game_tree, strategic_form, terminal
-from .uncertainty import Beta, Codings, Triangular, Uniform, monte_carlo, tornado
-from .verify import best_responses, is_nash, max_regret, regrets
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from alliancegames.core.bimatrix import Bimatrix, GameError
+from alliancegames.core.model import ModelError, NormalFormModel, Parameter, normal_form, parameter
+from alliancegames.core.numeric import CompiledModel, compile_model, evaluate
+from alliancegames.solvers.enumeration import Equilibrium, Solution, solve
+from alliancegames.solvers.verify import best_responses, is_nash, max_regret, regrets
 
 __version__ = "0.1.0"
 
+# name -> (module, attribute or None for the module itself), imported on first access
+_LAZY: dict[str, tuple[str, str | None]] = {
+    "BatchResult": ("alliancegames.solvers.batch", "BatchResult"),
+    "solve_batch": ("alliancegames.solvers.batch", "solve_batch"),
+    "comparative_statics": ("alliancegames.analysis.regions", "comparative_statics"),
+    "equilibrium_regions": ("alliancegames.analysis.regions", "equilibrium_regions"),
+    "partition": ("alliancegames.analysis.regions", "partition"),
+    "backward_induction": ("alliancegames.analysis.tree", "backward_induction"),
+    "chance": ("alliancegames.analysis.tree", "chance"),
+    "decision": ("alliancegames.analysis.tree", "decision"),
+    "game_tree": ("alliancegames.analysis.tree", "game_tree"),
+    "strategic_form": ("alliancegames.analysis.tree", "strategic_form"),
+    "terminal": ("alliancegames.analysis.tree", "terminal"),
+    "regime_table": ("alliancegames.studies.sweeps", "regime_table"),
+    "sweep": ("alliancegames.studies.sweeps", "sweep"),
+    "Beta": ("alliancegames.studies.uncertainty", "Beta"),
+    "Codings": ("alliancegames.studies.uncertainty", "Codings"),
+    "Triangular": ("alliancegames.studies.uncertainty", "Triangular"),
+    "Uniform": ("alliancegames.studies.uncertainty", "Uniform"),
+    "monte_carlo": ("alliancegames.studies.uncertainty", "monte_carlo"),
+    "tornado": ("alliancegames.studies.uncertainty", "tornado"),
+    # submodules reachable as attributes, e.g. ``ag.plot.regime_map``
+    "plot": ("alliancegames.studies.plot", None),
+    "files": ("alliancegames.core.files", None),
+    "io": ("alliancegames.core.files", None),  # the name the first version documented
+    "models": ("alliancegames.models", None),
+    "cases": ("alliancegames.cases", None),
+    "problems": ("alliancegames.publishing.problems", None),
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module, attr = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'alliancegames' has no attribute {name!r}") from None
+    value = importlib.import_module(module)
+    if attr is not None:
+        value = getattr(value, attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
 __all__ = [
-    "backward_induction",
-    "chance",
-    "comparative_statics",
-    "decision",
-    "equilibrium_regions",
-    "game_tree",
-    "partition",
-    "strategic_form",
-    "terminal",
-    "BatchResult",
-    "Beta",
-    "Codings",
-    "Triangular",
-    "Uniform",
-    "monte_carlo",
-    "regime_table",
-    "solve_batch",
-    "sweep",
-    "tornado",
     "Bimatrix",
     "CompiledModel",
     "Equilibrium",
@@ -61,4 +102,5 @@ __all__ = [
     "parameter",
     "regrets",
     "solve",
+    *(name for name, (_, attr) in _LAZY.items() if attr is not None),
 ]

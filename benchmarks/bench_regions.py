@@ -14,11 +14,11 @@ import warnings
 
 import sympy as sp
 
-from alliancegames import regions as R
-from alliancegames.model import normal_form, parameter
-from alliancegames.numeric import evaluate
-from alliancegames.regions import equilibrium_regions
-from alliancegames.tree import backward_induction, decision, game_tree, strategic_form, terminal
+from alliancegames.analysis import regions as R
+from alliancegames.core.model import normal_form, parameter
+from alliancegames.core.numeric import evaluate
+from alliancegames.analysis.regions import equilibrium_regions
+from alliancegames.analysis.tree import backward_induction, decision, game_tree, strategic_form, terminal
 
 
 def _clear_caches() -> None:

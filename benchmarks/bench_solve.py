@@ -1,4 +1,4 @@
-"""Benchmark: alliancegames.solve vs nashpy on the same games, checked against Gambit.
+"""Benchmark: alliancegames.solvers.enumeration vs nashpy on the same games, checked against Gambit.
 
 Run from the repository root::
 
@@ -21,7 +21,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from alliancegames.solve import solve
+from alliancegames.solvers.enumeration import solve
 
 try:
     import nashpy as nash

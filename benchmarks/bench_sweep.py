@@ -34,8 +34,8 @@ from pathlib import Path
 
 import numpy as np
 
-from alliancegames.batch import solve_batch
-from alliancegames.sweep import sweep
+from alliancegames.solvers.batch import solve_batch
+from alliancegames.studies.sweeps import sweep
 
 # The 2x2 test game is defined once, in tests/_games.py (also imported by the
 # subprocess of ``case_big`` through ``from bench_sweep import alliance_game``).
@@ -73,7 +73,7 @@ def case_2x2(n_nashpy: int = 2000) -> None:
     sweep(model, {"p": [0.5], "c_E": [0.5]})  # compile once (cached), warm up
     t_sweep, df = best_of(lambda: sweep(model, grid, progress=False))
     n = 1000 * 1000
-    from alliancegames.numeric import compile_model
+    from alliancegames.core.numeric import compile_model
 
     A, B = compile_model(model)(p=df["p"].to_numpy(), c_E=df["c_E"].to_numpy())
     first = df["eq"].to_numpy() == 0
@@ -139,7 +139,7 @@ def case_3x3(N: int = 10_000, n_nashpy: int = 2000) -> None:
 def case_big(n: int = 10**7) -> None:
     code = (
         "import resource, time, numpy as np, sys; sys.path.insert(0, 'benchmarks');"
-        "from bench_sweep import alliance_game; from alliancegames.sweep import sweep;"
+        "from bench_sweep import alliance_game; from alliancegames.studies.sweeps import sweep;"
         f"side = int(round({n} ** 0.5)); t = time.perf_counter();"
         "df = sweep(alliance_game(), {'p': np.linspace(0, 1, side), 'c_E': np.linspace(0.01, 1, side)}, progress=False);"
         "dt = time.perf_counter() - t;"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sympy as sp
 
 from alliancegames import normal_form, parameter
-from alliancegames.model import NormalFormModel
+from alliancegames.core.model import NormalFormModel
 
 
 def alliance_game() -> NormalFormModel:

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliancegames.batch import BatchResult, solve_batch, support_labels
-from alliancegames.solve import solve
-from alliancegames.verify import max_regret
+from alliancegames.solvers.batch import BatchResult, solve_batch, support_labels
+from alliancegames.solvers.enumeration import solve
+from alliancegames.solvers.verify import max_regret
 
 
 def assert_same_as_solve(r: BatchResult, A: np.ndarray, B: np.ndarray, atol: float = 1e-9) -> None:
@@ -71,7 +71,7 @@ def test_degenerate_games_go_to_the_exact_solver() -> None:
 
 
 def test_general_kernel_matches_closed_form_2x2() -> None:
-    from alliancegames import batch
+    from alliancegames.solvers import batch
 
     A, B = _games("normal", 2000, 2, 2, seed=10)
     At, Bt = batch._games_last(A), batch._games_last(B)

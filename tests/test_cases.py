@@ -241,7 +241,7 @@ def test_observed_outcome_is_an_equilibrium_at_the_point_coding(case_id, period)
     # A check of the codings' internal consistency, not of the model: the
     # observed profile must be among the equilibria at the point coding.
     from alliancegames.models import get_model
-    from alliancegames.solve import solve
+    from alliancegames.solvers.enumeration import solve
 
     rec = load_case(case_id)
     observed = rec.period(period).outcome.label if period else rec.outcome.label

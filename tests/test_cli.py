@@ -1,4 +1,4 @@
-"""Tests of the ``alliancegames`` command line (alliancegames.cli)."""
+"""Tests of the ``alliancegames`` command line (alliancegames.publishing.cli)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from alliancegames.cli import COMMANDS, build_parser, main
+from alliancegames.publishing.cli import COMMANDS, build_parser, main
 
 DATA = Path(__file__).parent / "data"
 PD = str(DATA / "pd_payoff.nfg")
@@ -184,7 +184,7 @@ def test_bad_input_one_line_and_status_2(argv, fragment, capsys, tmp_path, monke
 
 def test_real_bugs_still_raise(monkeypatch, capsys):
     """Only bad-input errors are turned into messages; a bug in the code still surfaces."""
-    import alliancegames.cli as cli
+    import alliancegames.publishing.cli as cli
 
     def boom(*a, **k):
         raise KeyError("bug")

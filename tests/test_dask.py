@@ -8,7 +8,7 @@ import pytest
 import sympy as sp
 
 from alliancegames import normal_form, parameter
-from alliancegames.sweep import sweep
+from alliancegames.studies.sweeps import sweep
 
 distributed = pytest.importorskip("dask.distributed")
 

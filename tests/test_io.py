@@ -1,4 +1,4 @@
-"""Tests of alliancegames.io: safe expressions, Gambit .nfg files, model files."""
+"""Tests of alliancegames.core.files: safe expressions, Gambit .nfg files, model files."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliancegames import Bimatrix, evaluate, normal_form, parameter
-from alliancegames.io import (
+from alliancegames.core.files import (
     ExpressionError,
     ModelFileError,
     NfgError,

@@ -8,7 +8,7 @@ import pytest
 from scipy.optimize import brentq
 
 from alliancegames.models import buck_passing, chain_gang, offence_defence
-from alliancegames.solve import solve
+from alliancegames.solvers.enumeration import solve
 
 
 def _pass_payoff(p, n, k, u):
@@ -43,7 +43,7 @@ def test_two_state_model_matches_closed_form():
 
 
 def test_buck_passing_rejects_bad_values():
-    from alliancegames.model import ModelError
+    from alliancegames.core.model import ModelError
 
     with pytest.raises(ModelError):
         buck_passing().at(k_balance=5)  # K >= U

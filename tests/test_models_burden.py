@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import minimize_scalar
 
-from alliancegames.model import ModelError
+from alliancegames.core.model import ModelError
 from alliancegames.models import burden_sharing, burden_sharing_matrix, solve_burden_sharing
-from alliancegames.solve import solve
+from alliancegames.solvers.enumeration import solve
 
 
 def _best_response(income, others, alpha):

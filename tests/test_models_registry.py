@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from alliancegames.model import ModelError, NormalFormModel
+from alliancegames.core.model import ModelError, NormalFormModel
 from alliancegames.models import CODINGS, REGISTRY, at_defaults, get_model, list_models
-from alliancegames.numeric import compile_model, evaluate
-from alliancegames.solve import solve
-from alliancegames.verify import max_regret
+from alliancegames.core.numeric import compile_model, evaluate
+from alliancegames.solvers.enumeration import solve
+from alliancegames.solvers.verify import max_regret
 
 EXPECTED = {
     "snyder_alliance", "snyder_adversary", "alliance_adversary", "primary_alliance",
@@ -56,7 +56,7 @@ def test_normal_form_solvable_at_defaults(name):
 
 @pytest.mark.parametrize("name", sorted(n for n, e in REGISTRY.items() if e.kind == "tree"))
 def test_tree_solvable_at_defaults(name):
-    from alliancegames.tree import backward_induction, strategic_form
+    from alliancegames.analysis.tree import backward_induction, strategic_form
 
     tree = get_model(name)
     cases = backward_induction(at_defaults(tree))

@@ -8,7 +8,7 @@ import pytest
 import sympy as sp
 
 from alliancegames.models import alliance_adversary, primary_alliance, snyder_adversary, snyder_alliance
-from alliancegames.solve import solve
+from alliancegames.solvers.enumeration import solve
 
 
 def _kinds(sol):
@@ -72,7 +72,7 @@ def test_symbolic_comparative_statics_of_mixed_probability():
 
 
 def test_regions_machinery_agrees_and_entrapment_shrinks_firm_region():
-    from alliancegames import regions
+    from alliancegames.analysis import regions
 
     reg = regions.equilibrium_regions(snyder_alliance())
     ff = [pc for pc in reg.pieces if pc.label == "Firm/Firm"]
@@ -132,7 +132,7 @@ def test_primary_game_unique_dd_pareto_dominated():
 
 
 def _payoff(point, r, c):
-    from alliancegames.numeric import evaluate
+    from alliancegames.core.numeric import evaluate
 
     m = primary_alliance()
     g = evaluate(m, point)

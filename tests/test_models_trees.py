@@ -7,7 +7,7 @@ from fractions import Fraction as F
 import pytest
 import sympy as sp
 
-from alliancegames import tree
+from alliancegames.analysis import tree
 from alliancegames.models import (
     alliance_bargaining,
     arm_or_ally,
@@ -18,7 +18,7 @@ from alliancegames.models import (
     probabilistic_commitment,
     quasi_alliance,
 )
-from alliancegames.solve import solve
+from alliancegames.solvers.enumeration import solve
 
 
 def _threshold(bi, root_action, pname):

@@ -18,7 +18,7 @@ def _param(p):
 @pytest.mark.parametrize("path", [_param(p) for p in NOTEBOOKS])
 def test_notebook_executes_and_asserts(path, tmp_path):
     nbformat = pytest.importorskip("nbformat")
-    from alliancegames.reproduce import execute_notebook
+    from alliancegames.publishing.reproduce import execute_notebook
 
     files = execute_notebook(path, tmp_path)
     nb = nbformat.read(files[0], as_version=4)

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 import sympy as sp
 
-import alliancegames.numeric as numeric
-from alliancegames.bimatrix import Bimatrix
-from alliancegames.model import ModelError, normal_form, parameter
-from alliancegames.numeric import compile_model, evaluate, resolve_values
+import alliancegames.core.numeric as numeric
+from alliancegames.core.bimatrix import Bimatrix
+from alliancegames.core.model import ModelError, normal_form, parameter
+from alliancegames.core.numeric import compile_model, evaluate, resolve_values
 
 C = parameter("c", "cost of entrapment", "positive", 2)
 P = parameter("p", "probability of war", "probability", Fraction(1, 2))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from alliancegames import paper
+from alliancegames.publishing import paper
 
 
 def _declared():
@@ -48,7 +48,7 @@ def test_statics_table_signs_agree_with_the_solver(tmp_path):
 
     from alliancegames import solve
     from alliancegames.models import get_model
-    from alliancegames.paper_artefacts import build_statics
+    from alliancegames.publishing.paper_artefacts import build_statics
 
     (path,) = build_statics(tmp_path)
     row = next(line for line in path.read_text().splitlines() if line.startswith("| `c_entrap`"))

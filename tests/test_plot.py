@@ -12,7 +12,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from _games import GAME  # noqa: E402
 
-from alliancegames.plot import (  # noqa: E402
+from alliancegames.studies.plot import (  # noqa: E402
     reaction_curves,
     regime_colors,
     regime_map,
@@ -20,8 +20,8 @@ from alliancegames.plot import (  # noqa: E402
     strategy_plot,
     tornado_plot,
 )
-from alliancegames.sweep import regime_table, sweep  # noqa: E402
-from alliancegames.uncertainty import Uniform, monte_carlo, tornado  # noqa: E402
+from alliancegames.studies.sweeps import regime_table, sweep  # noqa: E402
+from alliancegames.studies.uncertainty import Uniform, monte_carlo, tornado  # noqa: E402
 
 NICE = {
     "Firm/Firm": "both firm",

@@ -1,4 +1,4 @@
-"""Tests for alliancegames.problems: seed stability, independently re-verified keys, checker forms."""
+"""Tests for alliancegames.publishing.problems: seed stability, independently re-verified keys, checker forms."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from alliancegames.numeric import evaluate
-from alliancegames.problems import (
+from alliancegames.core.numeric import evaluate
+from alliancegames.publishing.problems import (
     FILES,
     KINDS,
     ConditionAnswer,
@@ -22,8 +22,8 @@ from alliancegames.problems import (
     generate,
     write,
 )
-from alliancegames.solve import solve
-from alliancegames.verify import regrets
+from alliancegames.solvers.enumeration import solve
+from alliancegames.solvers.verify import regrets
 
 SEEDS = (0, 1, 2)
 COUNT = 12  # two problems of each kind
@@ -206,8 +206,8 @@ def _from_latex(s):
 
 
 def _own_bi(node, players):
-    """Independent backward induction on an alliancegames.tree node (numbers only)."""
-    from alliancegames.tree import Terminal
+    """Independent backward induction on an alliancegames.analysis.tree node (numbers only)."""
+    from alliancegames.analysis.tree import Terminal
 
     if isinstance(node, Terminal):
         return tuple(Fraction(int(v.p), int(v.q)) for v in node.payoffs), ()
@@ -278,7 +278,7 @@ def test_check_mixed_equivalent_forms(sets):
     ],
 )
 def test_number_forms(given, truth, ok):
-    from alliancegames.problems import _same_number
+    from alliancegames.publishing.problems import _same_number
 
     assert _same_number(given, truth)[0] is ok
 

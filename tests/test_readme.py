@@ -12,7 +12,7 @@ def test_readme_examples():
 
 
 def test_readme_scorecard_is_the_generated_one():
-    from alliancegames.paper_artefacts import scorecard_markdown
+    from alliancegames.publishing.paper_artefacts import scorecard_markdown
 
     text = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     block = text.split("<!-- scorecard:start", 1)[1].split("-->", 1)[1].split("<!-- scorecard:end -->")[0]

@@ -2,7 +2,7 @@
 
 import json
 
-from alliancegames.reproduce import run, sha256
+from alliancegames.publishing.reproduce import run, sha256
 
 
 def _hashes(out):
@@ -47,14 +47,14 @@ def test_a_failing_notebook_is_reported_and_fails_the_run(tmp_path):
 
 
 def test_cli_reproduce_lists_jobs(capsys):
-    from alliancegames.cli import main
+    from alliancegames.publishing.cli import main
 
     assert main(["reproduce", "--list", "--only", "00-tutorial"]) == 0
     assert "notebook:00-tutorial" in capsys.readouterr().out
 
 
 def test_cli_problems_writes_a_set(tmp_path):
-    from alliancegames.cli import main
+    from alliancegames.publishing.cli import main
 
     assert main(["problems", "--seed", "5", "--count", "3", "--out", str(tmp_path)]) == 0
     assert {p.name for p in tmp_path.iterdir()} >= {"problems.md", "answers.md", "problems.tex", "answers.tex"}

@@ -8,9 +8,9 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from alliancegames.bimatrix import Bimatrix, GameError
-from alliancegames.model import normal_form, parameter
-from alliancegames.solve import Equilibrium, Solution, extreme_equilibria, solve, solve_many
+from alliancegames.core.bimatrix import Bimatrix, GameError
+from alliancegames.core.model import normal_form, parameter
+from alliancegames.solvers.enumeration import Equilibrium, Solution, extreme_equilibria, solve, solve_many
 
 HALF = Fraction(1, 2)
 

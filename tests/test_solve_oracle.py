@@ -20,8 +20,8 @@ from itertools import product
 import numpy as np
 import pytest
 
-from alliancegames.solve import solve
-from alliancegames.verify import max_regret
+from alliancegames.solvers.enumeration import solve
+from alliancegames.solvers.verify import max_regret
 
 gbt = pytest.importorskip("pygambit")
 

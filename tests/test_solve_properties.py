@@ -8,9 +8,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliancegames.bimatrix import Bimatrix
-from alliancegames.solve import solve
-from alliancegames.verify import max_regret
+from alliancegames.core.bimatrix import Bimatrix
+from alliancegames.solvers.enumeration import solve
+from alliancegames.solvers.verify import max_regret
 
 SETTINGS = settings(max_examples=60, deadline=None)
 

@@ -12,7 +12,7 @@ import sympy as sp
 from _games import GAME, MIXED
 
 from alliancegames import ModelError, normal_form, parameter, solve
-from alliancegames.sweep import grid_points, regime_table, sweep
+from alliancegames.studies.sweeps import grid_points, regime_table, sweep
 
 
 def expected_regime(x: float, cE: float, cA: float) -> set[str]:

@@ -1,4 +1,4 @@
-"""Tests for alliancegames.tree: building, backward induction, strategic form, drawing."""
+"""Tests for alliancegames.analysis.tree: building, backward induction, strategic form, drawing."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliancegames.model import parameter
-from alliancegames.numeric import evaluate
-from alliancegames.solve import solve
-from alliancegames.tree import (
+from alliancegames.core.model import parameter
+from alliancegames.core.numeric import evaluate
+from alliancegames.solvers.enumeration import solve
+from alliancegames.analysis.tree import (
     TreeError,
     backward_induction,
     chance,
@@ -315,7 +315,7 @@ def _relevant_keys(tree, player, plan):
     keys = []
 
     def walk(n, h):
-        from alliancegames.tree import Decision, Terminal, _key, _labels
+        from alliancegames.analysis.tree import Decision, Terminal, _key, _labels
 
         if isinstance(n, Terminal):
             return

@@ -8,7 +8,7 @@ from _games import GAME, MIXED
 from scipy.stats import binomtest
 
 from alliancegames import ModelError
-from alliancegames.uncertainty import (
+from alliancegames.studies.uncertainty import (
     Beta,
     Codings,
     Triangular,

@@ -7,7 +7,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from alliancegames.verify import best_responses, is_nash, max_regret, regrets
+from alliancegames.solvers.verify import best_responses, is_nash, max_regret, regrets
 
 # Prisoner's dilemma: D strictly dominates C for both players.
 PD_A = np.array([[3, 0], [5, 1]])

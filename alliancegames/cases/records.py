@@ -28,7 +28,7 @@ Record layout (keys in *italics* are optional)::
     facts:
       - {text: ..., source: clark2012, *date*: 1914-07-05, *pages*: ...}
     outcome:
-      label: Firm/Firm                # as alliancegames.solve.Equilibrium.label writes it
+      label: Firm/Firm                # as alliancegames.solvers.enumeration.Equilibrium.label writes it
       description: what happened
       source: clark2012
     *periods*:                        # sub-cases sharing the model (e.g. Cha's periods)
@@ -258,7 +258,7 @@ class Coding:
 class Outcome:
     """The observed outcome in the model's terms.
 
-    ``label`` is written as :attr:`alliancegames.solve.Equilibrium.label`
+    ``label`` is written as :attr:`alliancegames.solvers.enumeration.Equilibrium.label`
     writes a pure profile (``"Firm/Weak"``: row action / column action) or, for
     models that are not two-player normal forms, the regime name the model
     uses.  ``description`` says what happened in words.
@@ -625,13 +625,13 @@ def _domain_of(symbol: Any) -> str:
 
 
 def _parameters_of(model: Any) -> dict[str, Any]:
-    """Name -> :class:`~alliancegames.model.Parameter` for any library model.
+    """Name -> :class:`~alliancegames.core.model.Parameter` for any library model.
 
     Normal-form models and game trees carry ``parameters``; closed-form
     models (buck-passing, burden sharing) expose sympy symbols, from whose
     assumptions the domain is read.
     """
-    from alliancegames.model import Parameter
+    from alliancegames.core.model import Parameter
 
     if getattr(model, "parameters", None) is not None:
         return {p.name: p for p in model.parameters}
@@ -678,7 +678,7 @@ def _model_spec(name: str) -> _ModelSpec:
     model = entry.build()
     params = _parameters_of(model)
     if getattr(model, "parameters", None) is None and entry.coding is not None:
-        from alliancegames.model import Parameter
+        from alliancegames.core.model import Parameter
 
         params = {s.name: Parameter(s.name, domain=s.domain) for s in entry.coding.specs}
     return _ModelSpec(params, _outcome_labels(model), tuple(getattr(model, "players", ())))

@@ -4,7 +4,7 @@ For every case (one row per period where a record has periods) the codings are
 sampled over their plausible ranges (or distributions), the case's model is
 solved at every draw, and the regimes are counted:
 
-* normal-form models: :func:`alliancegames.uncertainty.monte_carlo` (Nash
+* normal-form models: :func:`alliancegames.studies.uncertainty.monte_carlo` (Nash
   equilibria of every sampled game; a regime is the set of equilibria, e.g.
   ``"Firm/Firm + Weak/Weak + mixed (Firm,Weak / Firm,Weak)"``);
 * game trees: subgame-perfect equilibrium by backward induction, vectorised
@@ -133,7 +133,7 @@ def agreement(
     """``"yes"``, ``"partial"`` or ``"no"`` (the rule is in the module docstring).
 
     The most probable regime is the first by decreasing probability, then by
-    name (the order :class:`~alliancegames.uncertainty.RegimeProbabilities` uses).
+    name (the order :class:`~alliancegames.studies.uncertainty.RegimeProbabilities` uses).
 
     Examples
     --------
@@ -154,8 +154,8 @@ def agreement(
 
 # ============================================================================ codings
 def _distribution(c: Coding) -> Any:
-    """The :mod:`alliancegames.uncertainty` distribution of a coding (``None`` if fixed)."""
-    from alliancegames import uncertainty as u
+    """The :mod:`alliancegames.studies.uncertainty` distribution of a coding (``None`` if fixed)."""
+    from alliancegames.studies import uncertainty as u
 
     d = c.distribution
     if d is None:
@@ -239,7 +239,7 @@ def sample_codings(
 ) -> dict[str, np.ndarray]:
     """``n`` draws of the case's codings (fixed ones repeated), as columns.
 
-    Uncertain codings are drawn with :func:`alliancegames.uncertainty.sample_points`
+    Uncertain codings are drawn with :func:`alliancegames.studies.uncertainty.sample_points`
     from a seed derived from ``seed`` and the case and period ids (the draws
     :func:`predict` uses).
 
@@ -249,7 +249,7 @@ def sample_codings(
     >>> sorted(pts), len(pts["v_ally"])
     (['c_chain', 'theta_offence', 'v_ally'], 5)
     """
-    from alliancegames.uncertainty import sample_points
+    from alliancegames.studies.uncertainty import sample_points
 
     rec = load_case(case) if isinstance(case, str) else case
     n = _check_n(n)
@@ -299,7 +299,7 @@ def _compiled_tree(name: str) -> tuple[Any, Any]:
     """A numpy evaluator of the tree's backward induction: values -> (payoffs, outcome probabilities)."""
     import sympy as sp
 
-    from alliancegames.tree import Chance, Decision, Terminal
+    from alliancegames.analysis.tree import Chance, Decision, Terminal
 
     tree = _model(name)
     syms = [p.symbol for p in tree.parameters]
@@ -361,7 +361,7 @@ def tree_regimes(model: str, values: Mapping[str, Any]) -> np.ndarray:
     action with the highest continuation value (at an exact tie, the first in
     the tree's order -- ties have probability zero under continuous
     sampling; :func:`predict` computes the point coding exactly with
-    :func:`alliancegames.tree.backward_induction`, which reports every tied SPE).
+    :func:`alliancegames.analysis.tree.backward_induction`, which reports every tied SPE).
 
     Parameters
     ----------
@@ -402,7 +402,7 @@ def tree_regimes(model: str, values: Mapping[str, Any]) -> np.ndarray:
 def _tree_point_regime(model: str, values: Mapping[str, float]) -> str:
     """Exact SPE outcome(s) at one point; several tied SPE are joined by ``" + "``."""
     from alliancegames.models import at_defaults
-    from alliancegames.tree import backward_induction
+    from alliancegames.analysis.tree import backward_induction
 
     tree = _model(model)
     bi = backward_induction(at_defaults(tree, **values))
@@ -451,7 +451,7 @@ def outcome_probabilities(model: str, values: Mapping[str, Any]) -> pd.DataFrame
     """Probability of each regime at each point: one row per point, one column per regime.
 
     Rows are one-hot for models with a deterministic regime (normal forms:
-    the equilibrium set, via :func:`~alliancegames.sweep.sweep`; trees:
+    the equilibrium set, via :func:`~alliancegames.studies.sweeps.sweep`; trees:
     :func:`tree_regimes`; burden sharing: the contributing set); for
     buck-passing they hold the mixed equilibrium's outcome probabilities.
 
@@ -462,7 +462,7 @@ def outcome_probabilities(model: str, values: Mapping[str, Any]) -> pd.DataFrame
     """
     kind = _kind(model)
     if kind == "normal_form":
-        from alliancegames.sweep import regime_table, sweep
+        from alliancegames.studies.sweeps import regime_table, sweep
 
         cols, n = _columns(values)
         regimes = regime_table(sweep(_model(model), points=cols, progress=False))["regime"].astype(str)
@@ -523,7 +523,7 @@ class Prediction:
     uncertain: tuple[str, ...]
 
     def to_frame(self) -> pd.DataFrame:
-        """``regime, probability, lower, upper`` (for :func:`alliancegames.plot.regime_probabilities`)."""
+        """``regime, probability, lower, upper`` (for :func:`alliancegames.studies.plot.regime_probabilities`)."""
         return pd.DataFrame(list(self.probabilities), columns=["regime", "probability", "lower", "upper"])
 
     def __getitem__(self, regime: str) -> float:
@@ -532,7 +532,7 @@ class Prediction:
 
 
 def _summarise(table: pd.DataFrame) -> list[tuple[str, float, float, float]]:
-    from alliancegames.uncertainty import proportion_interval
+    from alliancegames.studies.uncertainty import proportion_interval
 
     n = len(table)
     out = []
@@ -587,7 +587,7 @@ def predict(case: CaseRecord | str, period: str | None = None, *, n: int = 2000,
     n = _check_n(n)
     dists, _ = _split(rec, period)
     if _kind(rec.model) == "normal_form" and dists:
-        from alliancegames.uncertainty import monte_carlo
+        from alliancegames.studies.uncertainty import monte_carlo
 
         fixed = {k: v for k, v in rec.values(period).items() if k not in dists}
         mc = monte_carlo(_model(rec.model), dists, fixed, n=n, seed=_seed(seed, rec.id, period))
@@ -677,7 +677,7 @@ def case_grid(
     are given.  The result has columns ``x``, ``y`` (named after the
     parameters) and ``regime`` (for buck-passing also ``p_nobody``, and the
     regime is the more probable outcome), ready for
-    :func:`alliancegames.plot.regime_map`.
+    :func:`alliancegames.studies.plot.regime_map`.
 
     Examples
     --------
@@ -730,7 +730,7 @@ def case_tornado(
     Returns
     -------
     pandas.DataFrame
-        Columns as :func:`alliancegames.uncertainty.tornado` returns them
+        Columns as :func:`alliancegames.studies.uncertainty.tornado` returns them
         (``parameter, low, high, outcome_low, outcome_high, outcome_base,
         outcome_min, outcome_max, swing, regimes``; ``regimes`` lists the most
         probable regimes met from ``low`` to ``high``), sorted by decreasing

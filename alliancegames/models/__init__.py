@@ -9,11 +9,11 @@ and the ordinal comparisons that the coding respects.
 Kinds
 -----
 ``normal_form``
-    :class:`~alliancegames.model.NormalFormModel`: solve with
-    :func:`alliancegames.solve.solve`, regions with :mod:`alliancegames.regions`.
+    :class:`~alliancegames.core.model.NormalFormModel`: solve with
+    :func:`alliancegames.solvers.enumeration.solve`, regions with :mod:`alliancegames.analysis.regions`.
 ``tree``
-    :class:`~alliancegames.tree.GameTree`: :func:`~alliancegames.tree.backward_induction`
-    or :func:`~alliancegames.tree.strategic_form`.
+    :class:`~alliancegames.analysis.tree.GameTree`: :func:`~alliancegames.analysis.tree.backward_induction`
+    or :func:`~alliancegames.analysis.tree.strategic_form`.
 ``result``
     A frozen object with closed forms and a numeric solver (burden sharing,
     buck-passing).
@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import ModelError
+from alliancegames.core.model import ModelError
 from . import balancing, bargaining, burden, deterrence, quasi, snyder
 from ._common import Coding, Preference, Spec, at_defaults
 from .balancing import BuckPassing, buck_passing, chain_gang, offence_defence
@@ -258,7 +258,7 @@ def get_model(name: str, **overrides: Any) -> Any:
 
     Examples
     --------
-    >>> from alliancegames.solve import solve
+    >>> from alliancegames.solvers.enumeration import solve
     >>> solve(get_model("primary_alliance")).labels
     ('Ally/Ally',)
     """

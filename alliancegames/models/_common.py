@@ -14,7 +14,7 @@ from typing import Any
 
 import sympy as sp
 
-from ..model import ModelError, Parameter, exact_number, parameter
+from alliancegames.core.model import ModelError, Parameter, exact_number, parameter
 
 __all__ = ["Coding", "Spec", "Preference", "build_parameters"]
 

@@ -41,7 +41,7 @@ from typing import Any
 
 import sympy as sp
 
-from ..model import ModelError, NormalFormModel, normal_form
+from alliancegames.core.model import ModelError, NormalFormModel, normal_form
 from ._common import Coding, Preference, Spec, build_parameters, mirrored, symbols, symmetric_table
 
 __all__ = [
@@ -269,7 +269,7 @@ def chain_gang(**defaults: Any) -> NormalFormModel:
 
     Examples
     --------
-    >>> from alliancegames.solve import solve
+    >>> from alliancegames.solvers.enumeration import solve
     >>> solve(chain_gang()).labels
     ('Unconditional/Unconditional',)
     """
@@ -366,7 +366,7 @@ def offence_defence(**defaults: Any) -> NormalFormModel:
 
     Examples
     --------
-    >>> from alliancegames.solve import solve
+    >>> from alliancegames.solvers.enumeration import solve
     >>> solve(offence_defence(theta_offence=0.9)).labels
     ('Balance/Balance',)
     >>> len(solve(offence_defence(theta_offence=0.1)))

@@ -22,7 +22,7 @@ from typing import Any
 
 import sympy as sp
 
-from ..model import NormalFormModel, normal_form
+from alliancegames.core.model import NormalFormModel, normal_form
 from ._common import Coding, Preference, Spec, build_parameters, symbols
 
 __all__ = [
@@ -120,12 +120,12 @@ def alliance_bargaining(**defaults: Any):
 
     Examples
     --------
-    >>> from alliancegames.tree import backward_induction
+    >>> from alliancegames.analysis.tree import backward_induction
     >>> from alliancegames.models import at_defaults
     >>> [c.path for c in backward_induction(at_defaults(alliance_bargaining()))]
     [('Cut', 'Accept')]
     """
-    from ..tree import decision, game_tree, terminal
+    from alliancegames.analysis.tree import decision, game_tree, terminal
 
     params = build_parameters(ALLIANCE_BARGAINING_CODING.specs, defaults, "alliance_bargaining")
     s = symbols(params)
@@ -241,7 +241,7 @@ def arm_or_ally(**defaults: Any) -> NormalFormModel:
 
     Examples
     --------
-    >>> from alliancegames.solve import solve
+    >>> from alliancegames.solvers.enumeration import solve
     >>> solve(arm_or_ally(q_support=R(9, 10))).labels
     ('Rely/Refrain',)
     """

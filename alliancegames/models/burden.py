@@ -51,7 +51,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from ..model import ModelError, NormalFormModel, normal_form
+from alliancegames.core.model import ModelError, NormalFormModel, normal_form
 from ._common import Coding, Preference, Spec, build_parameters, symbols
 
 __all__ = [
@@ -399,7 +399,7 @@ def burden_sharing_matrix(**defaults: Any) -> NormalFormModel:
 
     Examples
     --------
-    >>> from alliancegames.solve import solve
+    >>> from alliancegames.solvers.enumeration import solve
     >>> solve(burden_sharing_matrix()).labels
     ('High/Low',)
     """

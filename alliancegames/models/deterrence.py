@@ -32,7 +32,7 @@ from typing import Any
 
 import sympy as sp
 
-from ..model import ModelError
+from alliancegames.core.model import ModelError
 from ._common import Coding, Spec, build_parameters, symbols
 
 __all__ = [
@@ -115,12 +115,12 @@ def deterrence(**defaults: Any):
 
     Examples
     --------
-    >>> from alliancegames.tree import backward_induction
+    >>> from alliancegames.analysis.tree import backward_induction
     >>> from alliancegames.models import at_defaults
     >>> [c.label for c in backward_induction(at_defaults(deterrence(), p_resist=R(1, 3)))]
     ['Challenge → {Resolute → Resist | Irresolute}']
     """
-    from ..tree import chance, decision, game_tree, terminal
+    from alliancegames.analysis.tree import chance, decision, game_tree, terminal
 
     params = build_parameters(DETERRENCE_CODING.specs, defaults, "deterrence")
     s = symbols(params)
@@ -237,13 +237,13 @@ def extended_deterrence(**defaults: Any):
 
     Examples
     --------
-    >>> from alliancegames.tree import backward_induction
+    >>> from alliancegames.analysis.tree import backward_induction
     >>> from alliancegames.models import at_defaults
     >>> bi = backward_induction(at_defaults(extended_deterrence(), pi_support=R(2, 3)))
     >>> [c.path for c in bi]
     [('No demand',)]
     """
-    from ..tree import chance, decision, game_tree, terminal
+    from alliancegames.analysis.tree import chance, decision, game_tree, terminal
 
     params = build_parameters(EXTENDED_DETERRENCE_CODING.specs, defaults, "extended_deterrence")
     s = symbols(params)
@@ -385,12 +385,12 @@ def probabilistic_commitment(**defaults: Any):
 
     Examples
     --------
-    >>> from alliancegames.tree import backward_induction
+    >>> from alliancegames.analysis.tree import backward_induction
     >>> from alliancegames.models import at_defaults
     >>> [c.path for c in backward_induction(at_defaults(probabilistic_commitment()))]
     [('Not', 'Accept')]
     """
-    from ..tree import decision, game_tree, terminal
+    from alliancegames.analysis.tree import decision, game_tree, terminal
 
     params = build_parameters(PROBABILISTIC_COMMITMENT_CODING.specs, defaults, "probabilistic_commitment")
     s = symbols(params)

@@ -23,7 +23,7 @@ from typing import Any
 
 import sympy as sp
 
-from ..model import NormalFormModel, normal_form
+from alliancegames.core.model import NormalFormModel, normal_form
 from ._common import Coding, Preference, Spec, build_parameters, mirrored, symbols
 
 __all__ = ["quasi_alliance", "QUASI_ALLIANCE_CODING", "CHA_1999"]
@@ -101,7 +101,7 @@ def quasi_alliance(**defaults: Any) -> NormalFormModel:
 
     Examples
     --------
-    >>> from alliancegames.solve import solve
+    >>> from alliancegames.solvers.enumeration import solve
     >>> solve(quasi_alliance()).labels[:2]
     ('Cooperate/Cooperate', 'Friction/Friction')
     >>> solve(quasi_alliance(fa_2=0, fe_2=6)).labels

@@ -33,7 +33,7 @@ from typing import Any
 
 import sympy as sp
 
-from ..model import NormalFormModel, normal_form
+from alliancegames.core.model import NormalFormModel, normal_form
 from ._common import Coding, Preference, Spec, build_parameters, mirrored, symbols, symmetric_table
 
 __all__ = [
@@ -179,7 +179,7 @@ def snyder_alliance(**defaults: Any) -> NormalFormModel:
 
     Examples
     --------
-    >>> from alliancegames.solve import solve
+    >>> from alliancegames.solvers.enumeration import solve
     >>> solve(snyder_alliance()).labels      # defaults: coordination
     ('Firm/Firm', 'Weak/Weak', 'mixed (Firm,Weak / Firm,Weak)')
     >>> solve(snyder_alliance(v_protect=2, c_entrap=6), exact=True).labels
@@ -262,7 +262,7 @@ def snyder_adversary(**defaults: Any) -> NormalFormModel:
 
     Examples
     --------
-    >>> from alliancegames.solve import solve
+    >>> from alliancegames.solvers.enumeration import solve
     >>> len(solve(snyder_adversary()))
     3
     """
@@ -382,7 +382,7 @@ def alliance_adversary(**defaults: Any) -> NormalFormModel:
 
     Examples
     --------
-    >>> from alliancegames.solve import solve
+    >>> from alliancegames.solvers.enumeration import solve
     >>> [e.strategies[0][0] for e in solve(alliance_adversary(), exact=True) if not e.is_pure]
     [Fraction(1, 4)]
     """
@@ -471,7 +471,7 @@ def primary_alliance(**defaults: Any) -> NormalFormModel:
 
     Examples
     --------
-    >>> from alliancegames.solve import solve
+    >>> from alliancegames.solvers.enumeration import solve
     >>> solve(primary_alliance()).labels
     ('Ally/Ally',)
     """
@@ -495,7 +495,7 @@ def primary_alliance(**defaults: Any) -> NormalFormModel:
 
 
 #: Readable names for the regimes of :func:`snyder_alliance`, keyed by the set of equilibrium
-#: labels at a point (pass as ``labels=`` to :func:`alliancegames.sweep.sweep` or ``monte_carlo``).
+#: labels at a point (pass as ``labels=`` to :func:`alliancegames.studies.sweeps.sweep` or ``monte_carlo``).
 ALLIANCE_REGIMES: dict[tuple[str, ...], str] = {
     ("Firm/Firm",): "both firm",
     ("Weak/Weak",): "both weak",

@@ -45,9 +45,9 @@ from alliancegames.models import (
     list_models,
     solve_burden_sharing,
 )
-from alliancegames.plot import reaction_curves
-from alliancegames.regions import decide, equilibrium_regions
-from alliancegames.tree import backward_induction
+from alliancegames.studies.plot import reaction_curves
+from alliancegames.analysis.regions import decide, equilibrium_regions
+from alliancegames.analysis.tree import backward_induction
 
 R = sp.Rational
 list_models()[["name", "kind", "description"]]

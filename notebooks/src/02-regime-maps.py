@@ -5,7 +5,7 @@
 # answers by colouring the parameter plane by the set of equilibria at each point. This notebook
 # draws the map of Snyder's alliance game (Snyder 1984, *World Politics* 36(4): 461-495; the
 # cardinal payoffs are **our coding**, see `alliancegames.models.snyder_alliance`), overlays the
-# region boundaries **derived symbolically** by `alliancegames.regions`, marks a historical case, and
+# region boundaries **derived symbolically** by `alliancegames.analysis.regions`, marks a historical case, and
 # then asks how sure we can be of the regime when the codings are only known within ranges:
 # Monte Carlo regime probabilities with confidence intervals, a tornado of one-at-a-time
 # sensitivities, and the equilibrium strategy along one parameter.
@@ -26,10 +26,10 @@ import sympy as sp
 from alliancegames import solve
 from alliancegames.cases import load_case
 from alliancegames.models import ALLIANCE_REGIMES, CODINGS, get_model
-from alliancegames.plot import regime_map, regime_probabilities, strategy_plot, tornado_plot
-from alliancegames.regions import equilibrium_regions
-from alliancegames.sweep import regime_table, sweep
-from alliancegames.uncertainty import Uniform, monte_carlo, sample_points, tornado
+from alliancegames.studies.plot import regime_map, regime_probabilities, strategy_plot, tornado_plot
+from alliancegames.analysis.regions import equilibrium_regions
+from alliancegames.studies.sweeps import regime_table, sweep
+from alliancegames.studies.uncertainty import Uniform, monte_carlo, sample_points, tornado
 
 model = get_model("snyder_alliance")
 S = model.symbols

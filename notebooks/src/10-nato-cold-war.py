@@ -22,7 +22,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from alliancegames import plot
+from alliancegames.studies import plot
 from alliancegames.cases import load_case
 from alliancegames.cases.scorecard import (
     case_grid,
@@ -32,7 +32,7 @@ from alliancegames.cases.scorecard import (
     sample_codings,
 )
 from alliancegames.models import at_defaults, get_model
-from alliancegames.tree import backward_induction, draw_tree
+from alliancegames.analysis.tree import backward_induction, draw_tree
 
 pd.set_option("display.max_colwidth", 120)
 SEED, N = 0, 2000

@@ -34,7 +34,7 @@ from alliancegames.cases.scorecard import (
     regime_outcomes,
 )
 from alliancegames.models import get_model, solve_burden_sharing
-from alliancegames.solve import solve
+from alliancegames.solvers.enumeration import solve
 
 pd.set_option("display.max_colwidth", 120)
 SEED, N = 0, 2000

@@ -24,11 +24,11 @@ import numpy as np
 import pandas as pd
 from IPython.display import display
 
-from alliancegames import plot
+from alliancegames.studies import plot
 from alliancegames.cases import load_case
 from alliancegames.cases.scorecard import case_grid, case_tornado, coding_table, predict, sample_codings
 from alliancegames.models import get_model
-from alliancegames.solve import solve
+from alliancegames.solvers.enumeration import solve
 
 pd.set_option("display.max_colwidth", 110)
 SEED, N = 0, 2000

@@ -17,7 +17,7 @@ from fractions import Fraction
 
 from IPython.display import Markdown, display
 
-from alliancegames.problems import check_answer, generate
+from alliancegames.publishing.problems import check_answer, generate
 
 SEED = 2024
 COUNT = 6

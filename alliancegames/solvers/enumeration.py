@@ -41,8 +41,8 @@ from typing import Any
 
 import numpy as np
 
-from .bimatrix import Bimatrix, GameError, to_fraction
-from .verify import max_regret
+from alliancegames.core.bimatrix import Bimatrix, GameError, to_fraction
+from alliancegames.solvers.verify import max_regret
 
 __all__ = ["Equilibrium", "Solution", "solve", "extreme_equilibria"]
 
@@ -418,7 +418,7 @@ def _as_game(game: Any, B: Any, params: dict | None) -> Bimatrix:
     if isinstance(game, Bimatrix):
         return game
     if hasattr(game, "payoffs") and hasattr(game, "parameters"):  # a symbolic model
-        from .numeric import evaluate
+        from alliancegames.core.numeric import evaluate
 
         return evaluate(game, params or {})
     return Bimatrix.from_arrays(game, B)

@@ -3,7 +3,7 @@
 Parameters whose values are only known roughly — typically cardinal codings of
 qualitative sources — are given as distributions.  :func:`monte_carlo` samples
 them (independently, with a seed: same seed, same answer), solves every sampled
-game with :func:`alliancegames.sweep.sweep` and reports how often each regime
+game with :func:`alliancegames.studies.sweeps.sweep` and reports how often each regime
 occurs, with a 95% confidence interval.  :func:`tornado` moves one parameter at
 a time across its plausible range and reports how much an outcome swings.
 """
@@ -18,8 +18,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .model import NormalFormModel
-from .sweep import regime_table, sweep
+from alliancegames.core.model import NormalFormModel
+from alliancegames.studies.sweeps import regime_table, sweep
 
 __all__ = [
     "Uniform",
@@ -295,7 +295,7 @@ def monte_carlo(
     seed : int or numpy SeedSequence
         Same seed, same answer.
     executor, labels, progress
-        As in :func:`~alliancegames.sweep.sweep`.
+        As in :func:`~alliancegames.studies.sweeps.sweep`.
     method : {"wilson", "clopper-pearson"}
         Confidence interval for each probability.
 

@@ -42,7 +42,7 @@ the way Gambit does it (``""`` becomes ``"_1"``, a repeated ``"x"`` becomes
 Model files
 -----------
 A model file (YAML or JSON, same structure) describes a
-:class:`~alliancegames.model.NormalFormModel`::
+:class:`~alliancegames.core.model.NormalFormModel`::
 
     name: Entrapment
     description: ...            # optional
@@ -73,8 +73,8 @@ from typing import Any
 
 import sympy as sp
 
-from .bimatrix import Bimatrix, GameError, to_fraction
-from .model import DOMAINS, ModelError, NormalFormModel, Parameter, normal_form
+from alliancegames.core.bimatrix import Bimatrix, GameError, to_fraction
+from alliancegames.core.model import DOMAINS, ModelError, NormalFormModel, Parameter, normal_form
 
 __all__ = [
     "ExpressionError",
@@ -240,7 +240,7 @@ def parse_expression(text: str, symbols: Mapping[str, sp.Symbol]) -> sp.Expr:
     >>> parse_expression("().__class__", {})
     Traceback (most recent call last):
     ...
-    alliancegames.io.ExpressionError: refused in '().__class__': attribute access (.__class__)
+    alliancegames.core.files.ExpressionError: refused in '().__class__': attribute access (.__class__)
     """
     if not isinstance(text, str):
         raise ExpressionError(f"expression must be a string, got {type(text).__name__}")
@@ -973,7 +973,7 @@ def dumps_model(model: NormalFormModel, format: str = "yaml") -> str:
 
     Examples
     --------
-    >>> from alliancegames.model import normal_form, parameter
+    >>> from alliancegames.core.model import normal_form, parameter
     >>> g = normal_form("g", ("A", "B"), (("x",), ("y",)), [parameter("c", "cost", "positive", 0.5)],
     ...                 [[(1, "c")]])
     >>> print(dumps_model(g, "json"))  # doctest: +NORMALIZE_WHITESPACE

@@ -1,7 +1,7 @@
 """Parameter sweeps: a grid or a list of points in, a tidy table of equilibria out.
 
 :func:`sweep` evaluates a model at many parameter points (compiling it once),
-solves all the games with :func:`alliancegames.batch.solve_batch` — which hands
+solves all the games with :func:`alliancegames.solvers.batch.solve_batch` — which hands
 degenerate points, such as points exactly on the boundary between two regimes,
 to the exact solver — and returns one row per point and equilibrium.
 
@@ -13,13 +13,13 @@ Columns of the result
     Index of the parameter point (grid points in C order: the last grid
     parameter varies fastest).
 ``eq``
-    Index of the equilibrium at the point, in :func:`~alliancegames.solve.solve` order.
+    Index of the equilibrium at the point, in :func:`~alliancegames.solvers.enumeration.solve` order.
 ``p:<player>:<action>``
     Probability that the player plays the action, e.g. ``"p:Ally 1:Firm"``.
 ``u:<player>``
     The player's expected payoff.
 ``label``
-    The equilibrium's label (:attr:`~alliancegames.solve.Equilibrium.label`):
+    The equilibrium's label (:attr:`~alliancegames.solvers.enumeration.Equilibrium.label`):
     ``"Firm/Firm"`` or ``"mixed (Firm,Weak / Firm,Weak)"``.
 ``n_equilibria``
     Number of equilibria at the point.
@@ -53,9 +53,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .batch import DEFAULT_CHUNK, BatchResult, solve_batch, support_labels
-from .model import ModelError, NormalFormModel
-from .numeric import CompiledModel, compile_model, resolve_values
+from alliancegames.solvers.batch import DEFAULT_CHUNK, BatchResult, solve_batch, support_labels
+from alliancegames.core.model import ModelError, NormalFormModel
+from alliancegames.core.numeric import CompiledModel, compile_model, resolve_values
 
 __all__ = ["sweep", "regime_table", "grid_points"]
 
@@ -185,7 +185,7 @@ def sweep(
         callable taking the sorted tuple of labels.  Unmapped sets keep
         their ``equilibrium_set`` string.
     tol : float
-        Passed to :func:`~alliancegames.batch.solve_batch`.
+        Passed to :func:`~alliancegames.solvers.batch.solve_batch`.
 
     Returns
     -------

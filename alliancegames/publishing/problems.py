@@ -51,11 +51,11 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from .bimatrix import Bimatrix
-from .model import NormalFormModel, normal_form, parameter
-from .numeric import evaluate
-from .solve import solve
-from .verify import regrets
+from alliancegames.core.bimatrix import Bimatrix
+from alliancegames.core.model import NormalFormModel, normal_form, parameter
+from alliancegames.core.numeric import evaluate
+from alliancegames.solvers.enumeration import solve
+from alliancegames.solvers.verify import regrets
 
 __all__ = [
     "KINDS",
@@ -562,7 +562,7 @@ def _library_templates() -> tuple[_Template, ...]:
     Parameters are drawn from simple values inside each coding's plausible range.
     """
     try:
-        from .models import REGISTRY  # noqa: PLC0415
+        from alliancegames.models import REGISTRY  # noqa: PLC0415
     except ImportError:  # pragma: no cover - library not installed
         return ()
     out = []
@@ -826,14 +826,14 @@ def _lin(x: str, a: Any, b: Any) -> str:
 def _pure_condition(model: NormalFormModel, i: int, j: int) -> Any:
     """Conditions for the pure profile (i, j) to be an equilibrium.
 
-    Taken from :func:`alliancegames.regions.equilibrium_regions` (the generic
+    Taken from :func:`alliancegames.analysis.regions.equilibrium_regions` (the generic
     piece of that profile; ``false`` if there is none) when it is available;
     otherwise the best-response inequalities, simplified with
-    :func:`alliancegames.regions.simplify_conditions`.
+    :func:`alliancegames.analysis.regions.simplify_conditions`.
     """
     label = f"{model.actions[0][i]}/{model.actions[1][j]}"
     try:
-        from .regions import equilibrium_regions  # noqa: PLC0415
+        from alliancegames.analysis.regions import equilibrium_regions  # noqa: PLC0415
     except ImportError:
         equilibrium_regions = None
     if equilibrium_regions is not None:
@@ -850,7 +850,7 @@ def _pure_condition(model: NormalFormModel, i: int, j: int) -> Any:
     rels = [r for r in rels if r is not sp.true]
     if any(r is sp.false for r in rels):
         return sp.false
-    from .regions import simplify_conditions  # noqa: PLC0415
+    from alliancegames.analysis.regions import simplify_conditions  # noqa: PLC0415
 
     return simplify_conditions(rels, tuple(c for p in model.parameters for c in p.constraints()))
 
@@ -923,7 +923,7 @@ def _mixed_formulas(model: NormalFormModel) -> tuple[sp.Expr, sp.Expr, sp.Expr, 
 
 def _statics_sign(expr: sp.Expr, sym: sp.Symbol, sub: Mapping[sp.Symbol, Any]) -> tuple[int, sp.Expr]:
     try:
-        from .regions import comparative_statics  # type: ignore[attr-defined]  # noqa: F401, PLC0415
+        from alliancegames.analysis.regions import comparative_statics  # type: ignore[attr-defined]  # noqa: F401, PLC0415
     except ImportError:
         pass
     d = sp.simplify(sp.diff(expr, sym))
@@ -1190,7 +1190,7 @@ def _tree_outcomes(spec: Any, path: tuple[str, ...] = ()) -> list[tuple[str, tup
 def _tree_nodes(
     spec: Any, players: Sequence[str], path: tuple[str, ...] = ()
 ) -> list[tuple[str, str, tuple[str, ...]]]:
-    """Decision nodes in tree order: (key as in alliancegames.tree, player, actions)."""
+    """Decision nodes in tree order: (key as in alliancegames.analysis.tree, player, actions)."""
     if spec[0] == "T":
         return []
     out = [("/".join(path) if path else "root", players[spec[0]], tuple(a for a, _ in spec[1]))]
@@ -1218,7 +1218,7 @@ def _own_backward_induction(
 
 
 def _make_tree(rng: np.random.Generator, number: int, templates: Sequence[_Template]) -> Problem | None:
-    from .tree import backward_induction, decision, game_tree, terminal  # noqa: PLC0415
+    from alliancegames.analysis.tree import backward_induction, decision, game_tree, terminal  # noqa: PLC0415
 
     name, players, story, spec, prefs = _choice(rng, _TREE_SHAPES)
     outcomes = _tree_outcomes(spec)
@@ -1292,7 +1292,7 @@ def _make_tree(rng: np.random.Generator, number: int, templates: Sequence[_Templ
         ),
         _Text(
             "Work from the last node back: each player picks the action with the higher continuation payoff "
-            "(no ties in this game, so the equilibrium is unique; checked by alliancegames.tree.backward_induction)."
+            "(no ties in this game, so the equilibrium is unique; checked by alliancegames.analysis.tree.backward_induction)."
         ),
     ]
     answer = TreeAnswer(tuple(path), strategy, tuple(u))
@@ -1333,7 +1333,7 @@ _MAKERS: dict[str, Callable[..., Problem | None]] = {
 
 
 def available_kinds() -> tuple[str, ...]:
-    """The kinds this installation can generate (``"tree"`` needs alliancegames.tree)."""
+    """The kinds this installation can generate (``"tree"`` needs alliancegames.analysis.tree)."""
     out = []
     for k in KINDS:
         if k == "tree":
@@ -1345,7 +1345,7 @@ def available_kinds() -> tuple[str, ...]:
 
 def _tree_available() -> bool:
     try:
-        from .tree import backward_induction  # noqa: F401, PLC0415
+        from alliancegames.analysis.tree import backward_induction  # noqa: F401, PLC0415
     except ImportError:
         return False
     return True
@@ -1617,7 +1617,7 @@ def _check_mixed(problem: Problem, answer: Any) -> Verdict:
 
 def _parse_condition(text: str, symbols: Mapping[str, sp.Symbol]) -> Any:
     """A conjunction of comparisons from text, parsed safely (no eval)."""
-    from .io import parse_expression  # noqa: PLC0415
+    from alliancegames.core.files import parse_expression  # noqa: PLC0415
 
     parts = re.split(r"\s+and\s+|\s*&\s*|\s*,\s*", text.strip())
     rels = []
@@ -1685,7 +1685,7 @@ def _check_conditions(problem: Problem, answer: Any) -> Verdict:
         if not isinstance(cond, (sp.Basic, bool)):
             raise ValueError(f"give the condition as a sympy relation or text such as 'v >= s'; got {cond!r}")
         if isinstance(cond, sp.Basic):
-            from .regions import _rebind  # noqa: PLC0415
+            from alliancegames.analysis.regions import _rebind  # noqa: PLC0415
 
             cond = _rebind(cond, symbols)
         pts = _sample_points(symbols, model)

@@ -1,6 +1,6 @@
-"""Builders of the working paper's figures and tables (registered with :func:`alliancegames.paper.artefact`).
+"""Builders of the working paper's figures and tables (registered with :func:`alliancegames.publishing.paper.artefact`).
 
-Every builder fixes its seeds and writes deterministic files (see :mod:`alliancegames.reproduce`):
+Every builder fixes its seeds and writes deterministic files (see :mod:`alliancegames.publishing.reproduce`):
 figures are saved as PNG and PDF without volatile metadata; tables as Markdown (and LaTeX where a
 paper would typeset them).  Builders only call the public API.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import sympy as sp
 
-from .paper import artefact
+from alliancegames.publishing.paper import artefact
 
 FIG_SIZE = (6.5, 4.0)  # inches: a paper's text width
 
@@ -68,7 +68,7 @@ def _math(e: object) -> str:
 # --------------------------------------------------------------------------- the model library
 @artefact("models", "table", ("tables/models.md",), "the model library with citations")
 def build_models(paper_dir: Path) -> list[Path]:
-    from .models import list_models
+    from alliancegames.models import list_models
 
     df = list_models()
     rows = [[f"`{r['name']}`", r["kind"], r["description"], r["citation"]] for _, r in df.iterrows()]
@@ -85,7 +85,7 @@ def build_models(paper_dir: Path) -> list[Path]:
     "volunteer's dilemma: probability of balancing and of nobody balancing against N",
 )
 def build_buck_passing(paper_dir: Path) -> list[Path]:
-    from .models import get_model
+    from alliancegames.models import get_model
 
     bp = get_model("buck_passing")
     ratios = [(1, 4), (1, 2)]
@@ -118,7 +118,7 @@ def build_buck_passing(paper_dir: Path) -> list[Path]:
     "burden-sharing-theory", "table", ("tables/burden-sharing-theory.md",), "Olson-Zeckhauser closed forms"
 )
 def build_burden_theory(paper_dir: Path) -> list[Path]:
-    from .models import get_model
+    from alliancegames.models import get_model
 
     b = get_model("burden_sharing")
     q1, q2 = b.contributions
@@ -143,7 +143,7 @@ def build_burden_theory(paper_dir: Path) -> list[Path]:
     "NATO defence burdens against economic size, 2014 and 2024 (estimates)",
 )
 def build_burden_nato(paper_dir: Path) -> list[Path]:
-    from .cases import nato_expenditure, olson_zeckhauser_test
+    from alliancegames.cases import nato_expenditure, olson_zeckhauser_test
 
     test = olson_zeckhauser_test().to_frame()
     df = nato_expenditure()
@@ -192,8 +192,8 @@ def build_burden_nato(paper_dir: Path) -> list[Path]:
     "deterrence-spe", "table", ("tables/deterrence-spe.md",), "calculus of deterrence by backward induction"
 )
 def build_deterrence(paper_dir: Path) -> list[Path]:
-    from .models import get_model
-    from .tree import backward_induction
+    from alliancegames.models import get_model
+    from alliancegames.analysis.tree import backward_induction
 
     result = backward_induction(get_model("deterrence"))
 
@@ -212,8 +212,8 @@ def build_deterrence(paper_dir: Path) -> list[Path]:
 
 # --------------------------------------------------------------------------- Snyder's games: regions
 def _regions_table(model_name: str) -> str:
-    from .models import get_model
-    from .regions import equilibrium_regions
+    from alliancegames.models import get_model
+    from alliancegames.analysis.regions import equilibrium_regions
 
     regions = equilibrium_regions(get_model(model_name))
     rows = []
@@ -240,8 +240,8 @@ def _regions_table(model_name: str) -> str:
     "equilibrium regions of Snyder's alliance game",
 )
 def build_regions_snyder(paper_dir: Path) -> list[Path]:
-    from .models import get_model
-    from .regions import equilibrium_regions
+    from alliancegames.models import get_model
+    from alliancegames.analysis.regions import equilibrium_regions
 
     tex = equilibrium_regions(get_model("snyder_alliance")).to_latex()
     return [
@@ -261,8 +261,8 @@ def build_regions_primary(paper_dir: Path) -> list[Path]:
 
 
 def _snyder_dists():
-    from .models import CODINGS
-    from .uncertainty import Uniform
+    from alliancegames.models import CODINGS
+    from alliancegames.studies.uncertainty import Uniform
 
     return {
         s.name: Uniform(float(s.plausible[0]), float(s.plausible[1]))
@@ -277,9 +277,9 @@ def _snyder_dists():
     "regime map of Snyder's alliance game over the cost of entrapment and the probability of conflict",
 )
 def build_regime_map(paper_dir: Path) -> list[Path]:
-    from .models import ALLIANCE_REGIMES, get_model
-    from .plot import regime_map
-    from .sweep import sweep
+    from alliancegames.models import ALLIANCE_REGIMES, get_model
+    from alliancegames.studies.plot import regime_map
+    from alliancegames.studies.sweeps import sweep
 
     model = get_model("snyder_alliance")
     grid = {"c_entrap": np.linspace(0.25, 8, 240), "p_conflict": np.linspace(0.005, 1, 240)}
@@ -303,7 +303,7 @@ def build_regime_map(paper_dir: Path) -> list[Path]:
 
 def _snyder_boundaries(model, grid):
     """Boundary curves of the symbolic regions inside the plotted box (for the overlay)."""
-    from .regions import partition
+    from alliancegames.analysis.regions import partition
 
     fixed = {k: v for k, v in model.defaults().items() if k not in grid}
     box = {k: (float(v.min()), float(v.max())) for k, v in grid.items()}
@@ -321,9 +321,9 @@ def _snyder_boundaries(model, grid):
     "regime probabilities of Snyder's alliance game over the codings' plausible ranges",
 )
 def build_monte_carlo(paper_dir: Path) -> list[Path]:
-    from .models import ALLIANCE_REGIMES, get_model
-    from .plot import regime_probabilities
-    from .uncertainty import monte_carlo
+    from alliancegames.models import ALLIANCE_REGIMES, get_model
+    from alliancegames.studies.plot import regime_probabilities
+    from alliancegames.studies.uncertainty import monte_carlo
 
     dists = _snyder_dists()
     result = monte_carlo(get_model("snyder_alliance"), dists, n=20_000, seed=2024, labels=ALLIANCE_REGIMES)
@@ -349,7 +349,7 @@ SCORECARD_DRAWS, SCORECARD_SEED = 2000, 0
 
 def scorecard_markdown(df=None) -> str:
     """The case scorecard as a Markdown table with its agreement rule (also shown in the README)."""
-    from .cases.scorecard import PARTIAL_THRESHOLD, scorecard
+    from alliancegames.cases.scorecard import PARTIAL_THRESHOLD, scorecard
 
     if df is None:
         df = scorecard(n=SCORECARD_DRAWS, seed=SCORECARD_SEED)
@@ -384,7 +384,7 @@ def scorecard_markdown(df=None) -> str:
     "every case: predicted regime with its probability against the observed outcome",
 )
 def build_scorecard(paper_dir: Path) -> list[Path]:
-    from .cases.scorecard import scorecard
+    from alliancegames.cases.scorecard import scorecard
 
     df = scorecard(n=SCORECARD_DRAWS, seed=SCORECARD_SEED)
     table = scorecard_markdown(df)
@@ -405,8 +405,8 @@ def build_scorecard(paper_dir: Path) -> list[Path]:
     "signed comparative statics of the mixed commitment equilibrium of Snyder's alliance game",
 )
 def build_statics(paper_dir: Path) -> list[Path]:
-    from .models import get_model
-    from .regions import comparative_statics, equilibrium_regions
+    from alliancegames.models import get_model
+    from alliancegames.analysis.regions import comparative_statics, equilibrium_regions
 
     model = get_model("snyder_alliance")
     s = model.symbols
@@ -430,7 +430,7 @@ def build_statics(paper_dir: Path) -> list[Path]:
     header = ["parameter", "derivative of P(Firm) in the mixed equilibrium", *regimes]
     table = markdown_table(header, rows)
     table += (
-        f"\nP(Firm) = {_math(sigma)}. Signs are decided by `alliancegames.regions.comparative_statics` under "
+        f"\nP(Firm) = {_math(sigma)}. Signs are decided by `alliancegames.analysis.regions.comparative_statics` under "
         "the parameters' domains and each regime's conditions; *undetermined* would mean the sign depends "
         "on the parameters within the regime. In the assurance regime the mixed equilibrium is the tipping "
         "point between the two pure ones, so a higher P(Firm) there means mutual firmness is harder to reach.\n"

@@ -1,7 +1,7 @@
 """Where in parameter space each equilibrium exists: symbolic regions.
 
 This module is the symbolic side of the toolkit (see the GUIDE's flow chart):
-it works on :class:`~alliancegames.model.NormalFormModel` objects with sympy and
+it works on :class:`~alliancegames.core.model.NormalFormModel` objects with sympy and
 never calls the numeric solver (tests compare the two).
 
 Conditions
@@ -10,7 +10,7 @@ A *condition* is a sympy Boolean: a conjunction of relations (``<``, ``<=``,
 ``=``, ``!=``) between expressions in the parameters.  Conditions are
 simplified under a *context*: the sympy assumptions of the parameter symbols
 (their domains), the domain constraints that symbols cannot carry (``p <= 1``
-for probabilities, :meth:`~alliancegames.model.Parameter.constraints`), and any
+for probabilities, :meth:`~alliancegames.core.model.Parameter.constraints`), and any
 extra relations the caller passes as ``assumptions=[...]`` (for instance the
 ordering ``u_win > u_sq > u_war`` written as ``[u_win > u_sq, u_sq > u_war]``).
 Relations are decided with sympy's ``ask`` (whose linear real arithmetic
@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from .model import ModelError, NormalFormModel, Parameter, exact_number
+from alliancegames.core.model import ModelError, NormalFormModel, Parameter, exact_number
 
 __all__ = [
     "Boundary",
@@ -84,7 +84,7 @@ def context_of(parameters: Iterable[Parameter], assumptions: Iterable[Any] = ())
 
     Examples
     --------
-    >>> from alliancegames.model import parameter
+    >>> from alliancegames.core.model import parameter
     >>> p = parameter("p", "probability of resistance", "probability")
     >>> w, s = parameter("u_win"), parameter("u_sq")
     >>> context_of([p, w, s], [w.symbol > s.symbol])
@@ -569,7 +569,7 @@ def _preference(
 ) -> tuple[sp.Symbol, ...]:
     """Symbols to solve conditions for first: ``prefer``, then probabilities, then the rest.
 
-    Shared by :func:`equilibrium_regions` and :func:`alliancegames.tree.backward_induction`
+    Shared by :func:`equilibrium_regions` and :func:`alliancegames.analysis.tree.backward_induction`
     (which passes its own ``error`` class).
     """
     by_name = {p.name: p.symbol for p in parameters}
@@ -583,7 +583,7 @@ def _preference(
 
 
 def _label(support: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
-    """The label convention of :attr:`alliancegames.solve.Equilibrium.label`."""
+    """The label convention of :attr:`alliancegames.solvers.enumeration.Equilibrium.label`."""
     if all(len(s) == 1 for s in support):
         return "/".join(s[0] for s in support)
     return "mixed (" + " / ".join(",".join(s) for s in support) + ")"
@@ -636,7 +636,7 @@ class Piece:
         Action labels played with positive probability.
     label : str
         ``"Firm/Weak"`` or ``"mixed (Firm,Weak / Firm,Weak)"``, as
-        :attr:`alliancegames.solve.Equilibrium.label`.
+        :attr:`alliancegames.solvers.enumeration.Equilibrium.label`.
     generic : bool
         True for the pieces of equal-size supports whose indifference
         equations are the support's own (these hold on full-dimensional
@@ -664,7 +664,7 @@ class Piece:
 
         Examples
         --------
-        >>> from alliancegames.model import normal_form, parameter
+        >>> from alliancegames.core.model import normal_form, parameter
         >>> g = normal_form("g", ("R", "C"), (("a", "b"), ("a", "b")), [parameter("t")],
         ...                 [[("t", 1), (0, 0)], [(0, 0), (1, 1)]])
         >>> piece = [p for p in equilibrium_regions(g).pieces if p.label == "a/a"][0]
@@ -690,7 +690,7 @@ class Regions:
     ``pieces`` are the generic pieces first, then boundary pieces (see
     :attr:`Piece.generic`).  At any parameter point, the distinct profiles of
     the pieces that hold are exactly the extreme equilibria that
-    :func:`alliancegames.solve.solve` returns there (see :meth:`at`).
+    :func:`alliancegames.solvers.enumeration.solve` returns there (see :meth:`at`).
     ``dropped`` lists ``(description, reason)`` of candidates that cannot
     be equilibria under the assumptions.
     """
@@ -729,18 +729,18 @@ class Regions:
         """The equilibria at a point: ``[(label, (x, y)), ...]`` with exact fractions.
 
         Distinct profiles of the pieces whose conditions hold, ordered as
-        :func:`~alliancegames.solve.solve` orders its equilibria (support
+        :func:`~alliancegames.solvers.enumeration.solve` orders its equilibria (support
         size, then probabilities).  Missing values are filled by defaults.
 
         Examples
         --------
-        >>> from alliancegames.model import normal_form, parameter
+        >>> from alliancegames.core.model import normal_form, parameter
         >>> g = normal_form("g", ("R", "C"), (("a", "b"), ("a", "b")), [parameter("t", default=2)],
         ...                 [[("t", 1), (0, 0)], [(0, 0), (1, 1)]])
         >>> [lab for lab, _ in equilibrium_regions(g).at()]
         ['a/a', 'b/b', 'mixed (a,b / a,b)']
         """
-        from .numeric import resolve_values
+        from alliancegames.core.numeric import resolve_values
 
         vals = resolve_values(self.model, values or {})
         sub = _exact_values(self.model.parameters, vals)
@@ -862,7 +862,7 @@ def equilibrium_regions(
     Method
     ------
     Extreme equilibria are pairs of vertices of the two best-response
-    polyhedra (the method of :mod:`alliancegames.solve`, done symbolically).
+    polyhedra (the method of :mod:`alliancegames.solvers.enumeration`, done symbolically).
     A vertex of the row player's polyhedron is fixed by a support ``I`` and
     an equally large set ``K`` of columns that are best responses:
     ``x_I`` and the column player's value ``w`` solve
@@ -896,7 +896,7 @@ def equilibrium_regions(
     --------
     Chicken with a cost of crashing ``c`` (swerve: 0; straight against swerve: 1):
 
-    >>> from alliancegames.model import normal_form, parameter
+    >>> from alliancegames.core.model import normal_form, parameter
     >>> c = parameter("c", "cost of a crash", "positive")
     >>> g = normal_form("chicken", ("A", "B"), (("Swerve", "Straight"),) * 2, [c],
     ...     [[(0, 0), (-1, 1)], [(1, -1), (-c.symbol, -c.symbol)]])
@@ -1082,7 +1082,7 @@ def comparative_statics(
     Stag hunt with stag payoff ``s`` and hare payoff ``h`` (``s > h > 0``):
     the mixed equilibrium plays Stag with probability ``h/s``.
 
-    >>> from alliancegames.model import normal_form, parameter
+    >>> from alliancegames.core.model import normal_form, parameter
     >>> s, h = parameter("s", "value of the stag", "positive"), parameter("h", "value of a hare", "positive")
     >>> g = normal_form("stag hunt", ("A", "B"), (("Stag", "Hare"),) * 2, [s, h],
     ...     [[("s", "s"), (0, "h")], [("h", 0), ("h", "h")]])
@@ -1251,7 +1251,7 @@ def partition(
 
     Examples
     --------
-    >>> from alliancegames.model import normal_form, parameter
+    >>> from alliancegames.core.model import normal_form, parameter
     >>> c = parameter("c", "cost of a crash", "positive")
     >>> g = normal_form("chicken", ("A", "B"), (("Swerve", "Straight"),) * 2, [c],
     ...     [[(0, 0), (-1, 1)], [(1, -1), (-c.symbol, -c.symbol)]])

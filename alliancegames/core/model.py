@@ -170,7 +170,7 @@ def _to_expr(value: Any, where: str) -> sp.Expr:
     if isinstance(value, str):
         raise ModelError(
             f"payoff at {where} is the string {value!r}; build expressions with sympy or "
-            "parse text with alliancegames.io.parse_expression (strings are never eval'd)"
+            "parse text with alliancegames.core.files.parse_expression (strings are never eval'd)"
         )
     if isinstance(value, Fraction):
         return sp.Rational(value.numerator, value.denominator)
@@ -521,7 +521,7 @@ def normal_form(
                 return by_name[v]
             raise ModelError(
                 f"payoff at {where} is the string {v!r}, which is not a declared parameter; "
-                "build expressions with sympy or use alliancegames.io.parse_expression"
+                "build expressions with sympy or use alliancegames.core.files.parse_expression"
             )
         e = _to_expr(v, where)
         # rebind same-named symbols to the declared ones (with their assumptions)

@@ -2,7 +2,7 @@
 
 The run executes every notebook (writing the executed ``.ipynb`` and an HTML
 rendering), builds every paper figure and table registered in
-:mod:`alliancegames.paper` (when present), and writes ``manifest.json``: each
+:mod:`alliancegames.publishing.paper` (when present), and writes ``manifest.json``: each
 output file with its SHA-256, the job that produced it, and the versions of
 Python, the package and its dependencies.
 
@@ -131,7 +131,7 @@ def sha256(path: Path) -> str:
 
 def notebook_dir() -> Path | None:
     """The ``notebooks/`` folder of a source checkout (``None`` for a plain install)."""
-    here = Path(__file__).resolve().parent.parent / "notebooks"
+    here = Path(__file__).resolve().parents[2] / "notebooks"
     return here if here.is_dir() else None
 
 
@@ -195,7 +195,7 @@ def _notebook_job(path: Path) -> Job:
 
 # --------------------------------------------------------------------------- collection
 def collect_jobs(notebooks: Path | None = None, only: Sequence[str] | None = None) -> list[Job]:
-    """Every job of the run: notebooks, then paper figures/tables (if :mod:`alliancegames.paper` exists).
+    """Every job of the run: notebooks, then paper figures/tables (if :mod:`alliancegames.publishing.paper` exists).
 
     ``only`` keeps jobs whose name contains one of the given strings.
     """
@@ -204,7 +204,7 @@ def collect_jobs(notebooks: Path | None = None, only: Sequence[str] | None = Non
     if nbdir is not None:
         jobs += [_notebook_job(p) for p in sorted(nbdir.glob("*.ipynb"))]
     try:
-        from . import paper
+        from alliancegames.publishing import paper
     except ImportError:
         paper = None
     if paper is not None:

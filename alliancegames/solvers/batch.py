@@ -6,7 +6,7 @@ Conventions
 game ``g`` when the row player plays action ``i`` (of ``m``) and the column
 player action ``j`` (of ``n``); both arrays have shape ``(N, m, n)``.  Results
 are flat arrays with one entry per equilibrium, grouped by game and, within a
-game, in the order :func:`alliancegames.solve.solve` uses (fewest actions in
+game, in the order :func:`alliancegames.solvers.enumeration.solve` uses (fewest actions in
 the supports first, then the row strategy, then the column strategy, both in
 decreasing lexicographic order).
 
@@ -29,13 +29,13 @@ candidate), and every accepted candidate comes from a well-conditioned system.
 Any other game — ties within ``tol``, probabilities within ``tol`` of zero,
 singular or ill-conditioned systems, i.e. degenerate games and points on or
 next to the boundary between equilibrium regimes — is handed to the exact
-solver :func:`alliancegames.solve.solve`, so correctness never depends on the
+solver :func:`alliancegames.solvers.enumeration.solve`, so correctness never depends on the
 batch path.  Why the clear cases need nothing more: every extreme equilibrium
 of a game, degenerate or not, solves the systems of some equal-size support
 pair with all its decisive signs ``>= 0``; if none of them is within ``tol`` of
 zero the equilibrium is found as a clearly accepted candidate, and a clearly
 accepted candidate is a vertex pair of the best-response polytopes, i.e. one
-of the extreme equilibria that :func:`~alliancegames.solve.solve` enumerates.
+of the extreme equilibria that :func:`~alliancegames.solvers.enumeration.solve` enumerates.
 
 2x2 games use a closed-form kernel: pure equilibria from the signs of the four
 payoff differences, the fully mixed one from the indifference formulas; any
@@ -104,7 +104,7 @@ class BatchResult:
         return np.concatenate([[0], np.cumsum(self.counts)]).astype(np.int64)
 
     def equilibria(self, g: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-        """``[(x, y, payoffs), ...]`` for game ``g``, in :func:`~alliancegames.solve.solve` order."""
+        """``[(x, y, payoffs), ...]`` for game ``g``, in :func:`~alliancegames.solvers.enumeration.solve` order."""
         o = self.offsets
         return [(self.x[e], self.y[e], self.payoffs[e]) for e in range(o[g], o[g + 1])]
 
@@ -143,7 +143,7 @@ class BatchResult:
 def support_labels(codes: np.ndarray, actions: Sequence[Sequence[str]]) -> dict[int, str]:
     """Readable labels for support codes (see :attr:`BatchResult.support_codes`).
 
-    Follows :attr:`alliancegames.solve.Equilibrium.label`: ``"Firm/Weak"`` for a
+    Follows :attr:`alliancegames.solvers.enumeration.Equilibrium.label`: ``"Firm/Weak"`` for a
     pure profile, ``"mixed (Firm,Weak / Firm)"`` otherwise.
 
     Examples
@@ -183,7 +183,7 @@ def solve_batch(
     tol : float
         Margin, relative to each player's payoff scale, below which a tie,
         probability or best-response slack counts as zero; games with such a
-        quantity are solved by :func:`alliancegames.solve.solve`.  Must lie
+        quantity are solved by :func:`alliancegames.solvers.enumeration.solve`.  Must lie
         in ``[1e-13, 1e-3]``.
     chunk_size : int
         Games processed at once (bounds memory).
@@ -195,7 +195,7 @@ def solve_batch(
     -------
     BatchResult
         The same equilibria, in the same order, as calling
-        :func:`~alliancegames.solve.solve` on every game (to about 1e-12).
+        :func:`~alliancegames.solvers.enumeration.solve` on every game (to about 1e-12).
 
     Examples
     --------
@@ -294,7 +294,7 @@ def _payoffs(A: np.ndarray, B: np.ndarray, game: np.ndarray, x: np.ndarray, y: n
 
 
 def _exact(A: np.ndarray, B: np.ndarray, idx: np.ndarray):
-    from .solve import solve  # the exact per-game solver (no sympy)
+    from alliancegames.solvers.enumeration import solve  # the exact per-game solver (no sympy)
 
     m, n = A.shape[1:]
     g, xs, ys, ps = [], [], [], []

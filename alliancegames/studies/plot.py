@@ -91,8 +91,8 @@ def regime_map(
     Parameters
     ----------
     df : DataFrame
-        A :func:`~alliancegames.sweep.sweep` result (or its
-        :func:`~alliancegames.sweep.regime_table`) over a grid in ``x`` and
+        A :func:`~alliancegames.studies.sweeps.sweep` result (or its
+        :func:`~alliancegames.studies.sweeps.regime_table`) over a grid in ``x`` and
         ``y``; other swept parameters must take a single value.
     boundaries : sequence, optional
         Curves to overlay: objects with a ``.points`` array of shape (k, 2)
@@ -113,7 +113,7 @@ def regime_map(
     Examples
     --------
     >>> from alliancegames import normal_form, parameter
-    >>> from alliancegames.sweep import sweep
+    >>> from alliancegames.studies.sweeps import sweep
     >>> g = normal_form("g", ("A", "B"), (("F", "W"), ("F", "W")),
     ...                 [parameter("v", "", "real"), parameter("w", "", "real")],
     ...                 [[("v", "v"), (0, "w")], [("w", 0), (1, 1)]])
@@ -283,7 +283,7 @@ def regime_probabilities(result: Any, ax=None, *, palette: Mapping[str, Any] | N
 
 
 def tornado_plot(df: pd.DataFrame, ax=None, *, colors: tuple[str, str] = ("#0173b2", "#de8f05")):
-    """Tornado chart of a :func:`~alliancegames.uncertainty.tornado` table.
+    """Tornado chart of a :func:`~alliancegames.studies.uncertainty.tornado` table.
 
     For each parameter (largest swing on top) a bar runs from the base outcome
     to the outcome at the low end of the range and another to the high end.

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .reproduce import Job
+from alliancegames.publishing.reproduce import Job
 
 __all__ = ["Artefact", "artefact", "ARTEFACTS", "jobs", "references", "paper_source", "build_paper"]
 
-PAPER_DIR = Path(__file__).resolve().parent.parent / "papers" / "alliance-security-dilemma"
+PAPER_DIR = Path(__file__).resolve().parents[2] / "papers" / "alliance-security-dilemma"
 _INCLUDE = re.compile(r"<!--\s*include:\s*(\S+)\s*-->")
 _FIGURE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
 
@@ -76,7 +76,7 @@ def build_paper(paper_dir: Path) -> list[Path]:
 
 
 def _run_artefact(name: str, out: Path) -> list[Path]:
-    from . import paper_artefacts  # noqa: F401  (registers the builders in a worker process)
+    from alliancegames.publishing import paper_artefacts  # noqa: F401  (registers the builders in a worker process)
 
     d = out / "paper"
     d.mkdir(parents=True, exist_ok=True)
@@ -93,7 +93,7 @@ def _artefact_job(a: Artefact) -> Job:
 
 def jobs() -> list[Job]:
     """Jobs for the reproduce run: every artefact, then the paper itself (which needs them all)."""
-    from . import paper_artefacts  # noqa: F401  (registers the builders)
+    from alliancegames.publishing import paper_artefacts  # noqa: F401  (registers the builders)
 
     js = [_artefact_job(a) for a in ARTEFACTS.values()]
     if paper_source().is_file():

@@ -32,7 +32,7 @@ Analysis
   pure-strategy SPE there.  With ``ties="strict"`` the comparisons are strict:
   the cases cover every point where no player is indifferent.
 * :func:`strategic_form` converts a two-player tree (any information
-  structure) to a :class:`~alliancegames.model.NormalFormModel` of *reduced*
+  structure) to a :class:`~alliancegames.core.model.NormalFormModel` of *reduced*
   strategies (choices at nodes that the player's own earlier choices rule out
   are dropped), with payoffs in expectation over chance.
 * :func:`draw_tree` draws with matplotlib; :meth:`GameTree.to_latex` gives a
@@ -42,7 +42,7 @@ Examples
 --------
 The calculus of deterrence (see :func:`backward_induction`):
 
->>> from alliancegames.model import parameter
+>>> from alliancegames.core.model import parameter
 >>> import sympy as sp
 >>> p = parameter("p", "probability that the defender resists", "probability")
 >>> w, s, r = parameter("u_win"), parameter("u_sq"), parameter("u_war")
@@ -67,8 +67,8 @@ from typing import Any
 
 import sympy as sp
 
-from .model import ModelError, NormalFormModel, Parameter, exact_number, find_parameter, normal_form
-from .regions import _preference, context_of, decide, simplify_conditions
+from alliancegames.core.model import ModelError, NormalFormModel, Parameter, exact_number, find_parameter, normal_form
+from alliancegames.analysis.regions import _preference, context_of, decide, simplify_conditions
 
 __all__ = [
     "BackwardInduction",
@@ -641,7 +641,7 @@ def backward_induction(
 
     Examples
     --------
-    >>> from alliancegames.model import parameter
+    >>> from alliancegames.core.model import parameter
     >>> c = parameter("c", "cost of fighting", "positive")
     >>> t = game_tree("entry", ("E", "I"), [c], decision("E", {
     ...     "Out": terminal((0, 2)),

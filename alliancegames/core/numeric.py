@@ -1,12 +1,12 @@
 """The one bridge from symbolic models to numbers.
 
-:func:`compile_model` turns a :class:`~alliancegames.model.NormalFormModel` into
+:func:`compile_model` turns a :class:`~alliancegames.core.model.NormalFormModel` into
 a :class:`CompiledModel`: ``sympy.lambdify(..., cse=True)`` is called once, and
 the compiled function evaluates every payoff for one parameter point or for
 whole numpy arrays of points (broadcast together).  The result has shape
 ``batch_shape + (m, n)`` for each player.
 
-:func:`evaluate` gives the numeric :class:`~alliancegames.bimatrix.Bimatrix` at
+:func:`evaluate` gives the numeric :class:`~alliancegames.core.bimatrix.Bimatrix` at
 one point; when every value is an int or a fraction it substitutes exactly, so
 points on region boundaries stay exactly on them.
 """
@@ -21,8 +21,8 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
-from .bimatrix import Bimatrix
-from .model import ModelError, NormalFormModel, exact_number
+from alliancegames.core.bimatrix import Bimatrix
+from alliancegames.core.model import ModelError, NormalFormModel, exact_number
 
 __all__ = ["CompiledModel", "compile_model", "evaluate", "resolve_values"]
 
@@ -30,12 +30,12 @@ __all__ = ["CompiledModel", "compile_model", "evaluate", "resolve_values"]
 def resolve_values(model: NormalFormModel, values: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Check parameter names and domains, fill defaults.
 
-    Raises :class:`~alliancegames.model.ModelError` naming unknown or missing
+    Raises :class:`~alliancegames.core.model.ModelError` naming unknown or missing
     parameters and out-of-domain values (arrays are checked element-wise).
 
     Examples
     --------
-    >>> from alliancegames.model import normal_form, parameter
+    >>> from alliancegames.core.model import normal_form, parameter
     >>> g = normal_form("g", ("A", "B"), (("x",), ("y",)),
     ...                 [parameter("p", "a probability", "probability", 0.5)], [[("p", 0)]])
     >>> resolve_values(g, {})
@@ -43,7 +43,7 @@ def resolve_values(model: NormalFormModel, values: Mapping[str, Any] | None = No
     >>> resolve_values(g, {"p": 1.2})
     Traceback (most recent call last):
     ...
-    alliancegames.model.ModelError: parameter 'p' (probability) must lie in [0, 1]; got 1.2
+    alliancegames.core.model.ModelError: parameter 'p' (probability) must lie in [0, 1]; got 1.2
     """
     values = dict(values or {})
     names = model.parameter_names
@@ -112,7 +112,7 @@ class CompiledModel:
 
     Examples
     --------
-    >>> from alliancegames.model import normal_form, parameter
+    >>> from alliancegames.core.model import normal_form, parameter
     >>> g = normal_form("g", ("A", "B"), (("x", "y"), ("x", "y")),
     ...                 [parameter("c", "cost", "positive", 1)],
     ...                 [[("c", 0), (1, 1)], [(0, 0), ("2*c" if False else 2, 1)]])
@@ -168,7 +168,7 @@ def evaluate(model: NormalFormModel, values: Mapping[str, Any] | None = None, /,
 
     Examples
     --------
-    >>> from alliancegames.model import normal_form, parameter
+    >>> from alliancegames.core.model import normal_form, parameter
     >>> g = normal_form("g", ("A", "B"), (("x",), ("y",)), [parameter("p", "", "probability")], [[("p", "p")]])
     >>> evaluate(g, p=Fraction(1, 3)).A[0, 0]
     Fraction(1, 3)

@@ -5,7 +5,7 @@ Usage::
     alliancegames solve GAME [--param NAME=VALUE ...] [--exact] [--json]
 
 ``GAME`` is a Gambit ``.nfg`` file or a model file (``.yaml``, ``.yml``,
-``.json``; see :mod:`alliancegames.io`).  Bad input prints one line
+``.json``; see :mod:`alliancegames.core.files`).  Bad input prints one line
 ``alliancegames: error: ...`` on stderr and exits with status 2.
 
 Adding a subcommand: write ``_configure_x(parser)`` and ``_run_x(args) -> int``
@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, NoReturn
 
-from .bimatrix import Bimatrix, GameError
-from .io import ExpressionError, ModelFileError, NfgError, parse_number, read_game
-from .model import ModelError
-from .solve import Solution, solve
+from alliancegames.core.bimatrix import Bimatrix, GameError
+from alliancegames.core.files import ExpressionError, ModelFileError, NfgError, parse_number, read_game
+from alliancegames.core.model import ModelError
+from alliancegames.solvers.enumeration import Solution, solve
 
 __all__ = ["COMMANDS", "Command", "CliError", "build_parser", "main"]
 
@@ -171,7 +171,7 @@ def _configure_reproduce(p: argparse.ArgumentParser) -> None:
 
 
 def _run_reproduce(args: argparse.Namespace) -> int:
-    from .reproduce import collect_jobs, run
+    from alliancegames.publishing.reproduce import collect_jobs, run
 
     if args.list:
         for j in collect_jobs(only=args.only or None):
@@ -194,7 +194,7 @@ def _configure_problems(p: argparse.ArgumentParser) -> None:
 
 
 def _run_problems(args: argparse.Namespace) -> int:
-    from .problems import cli_problems
+    from alliancegames.publishing.problems import cli_problems
 
     return cli_problems(args.seed, args.count, args.out)
 
@@ -219,7 +219,7 @@ COMMANDS: list[Command] = [
 # --------------------------------------------------------------------------- entry point
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one subparser per entry of :data:`COMMANDS`."""
-    from . import __version__
+    from alliancegames import __version__
 
     parser = _Parser(prog=PROG, description="The game theory of military alliances, computed.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")

@@ -1,0 +1,1 @@
+"""Symbolic analysis: the conditions kernel, equilibrium regions, comparative statics, partitions, game trees."""

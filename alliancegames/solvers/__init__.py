@@ -1,0 +1,1 @@
+"""Solvers: exact normal-form equilibria, verification, batched solving. No sympy."""

@@ -1,0 +1,1 @@
+"""Studies: parameter sweeps, uncertainty (Monte Carlo, tornado) and plots."""
