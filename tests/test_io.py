@@ -8,6 +8,7 @@ import os
 from fractions import Fraction
 from pathlib import Path
 
+import _gambit
 import numpy as np
 import pytest
 import sympy as sp
@@ -352,40 +353,24 @@ def test_write_read_round_trip_random(m, n, vals):
     assert back.A.tolist() == g.exact().A.tolist() and back.B.tolist() == g.exact().B.tolist()
 
 
-# -- pygambit as a test-only oracle ---------------------------------------------------------
-def _gambit_arrays(G):
-    """Exact payoff tables of a pygambit game; a profile without an outcome pays 0 (null outcome)."""
-    p1, p2 = G.players
-    A, B = [], []
-    for s in p1.strategies:
-        outs = [G[s, t] for t in p2.strategies]
-        A.append([Fraction(0) if o is None else Fraction(o[p1]) for o in outs])
-        B.append([Fraction(0) if o is None else Fraction(o[p2]) for o in outs])
-    return A, B
+# -- pygambit as a test-only oracle (through tests/_gambit.py) ------------------------------
 
 
 @pytest.mark.parametrize("game", GAMES, ids=lambda g: g.name)
 def test_pygambit_reads_what_we_write(game):
-    gbt = pytest.importorskip("pygambit")
-    G = gbt.read_nfg(_io.StringIO(write_nfg(game)))
-    A, B = _gambit_arrays(G)
+    G = _gambit.gbt.read_nfg(_io.StringIO(write_nfg(game)))
+    A, B = _gambit.payoff_arrays(G)
     assert A == game.exact().A.tolist() and B == game.exact().B.tolist()
-    assert [p.label for p in G.players] == list(game.players)
-    assert [[s.label for s in p.strategies] for p in G.players] == [list(a) for a in game.actions]
+    assert _gambit.labels(G) == (list(game.players), [list(a) for a in game.actions])
     assert G.title == game.name
 
 
 @pytest.mark.parametrize("game", GAMES, ids=lambda g: g.name)
 def test_we_read_what_pygambit_writes(game):
     """pygambit writes the outcome format; we read it back to the same game."""
-    gbt = pytest.importorskip("pygambit")
     ex = game.exact()
-    G = gbt.Game.from_arrays(ex.A.tolist(), ex.B.tolist(), title=game.name)
-    for player, label in zip(G.players, game.players):
-        player.label = label
-    for player, labels in zip(G.players, game.actions):
-        for s, label in zip(player.strategies, labels):
-            s.label = label
+    G = _gambit.game_from_arrays(ex.A.tolist(), ex.B.tolist(), title=game.name)
+    _gambit.relabel(G, game.players, game.actions)
     text = G.to_nfg()
     assert "{ {" in text  # outcome format
     back = read_nfg(text)
@@ -395,13 +380,11 @@ def test_we_read_what_pygambit_writes(game):
 
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.nfg")), ids=lambda p: p.name)
 def test_data_files_read_the_same_in_pygambit(path):
-    gbt = pytest.importorskip("pygambit")
-    G = gbt.read_nfg(str(path))
+    G = _gambit.gbt.read_nfg(str(path))
     ours = read_nfg(path)
-    A, B = _gambit_arrays(G)
+    A, B = _gambit.payoff_arrays(G)
     assert A == ours.A.tolist() and B == ours.B.tolist()
-    assert [[s.label for s in p.strategies] for p in G.players] == [list(a) for a in ours.actions]
-    assert [p.label for p in G.players] == list(ours.players)
+    assert _gambit.labels(G) == (list(ours.players), [list(a) for a in ours.actions])
 
 
 @settings(max_examples=30, deadline=None)
@@ -413,7 +396,6 @@ def test_data_files_read_the_same_in_pygambit(path):
 )
 def test_outcome_format_random_against_pygambit(m, n, pays, idx):
     """Random outcome-format files (with null outcomes and shared outcomes) read as pygambit reads them."""
-    gbt = pytest.importorskip("pygambit")
     outcomes = " ".join(f'{{ "o{k}" {pays[2 * k]}, {pays[2 * k + 1]} }}' for k in range(3))
     strat = (
         "{ { "
@@ -424,7 +406,7 @@ def test_outcome_format_random_against_pygambit(m, n, pays, idx):
     )
     text = f'NFG 1 R "rand" {{ "A" "B" }} {strat} "" {{ {outcomes} }} ' + " ".join(map(str, idx[: m * n]))
     ours = read_nfg(text)
-    A, B = _gambit_arrays(gbt.read_nfg(_io.StringIO(text)))
+    A, B = _gambit.payoff_arrays(_gambit.gbt.read_nfg(_io.StringIO(text)))
     assert ours.A.tolist() == A and ours.B.tolist() == B
 
 

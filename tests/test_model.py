@@ -7,7 +7,14 @@ from fractions import Fraction
 import pytest
 import sympy as sp
 
-from alliancegames.core.model import ModelError, NormalFormModel, Parameter, exact_number, normal_form, parameter
+from alliancegames.core.model import (
+    ModelError,
+    NormalFormModel,
+    Parameter,
+    exact_number,
+    normal_form,
+    parameter,
+)
 
 ACTS = (("Firm", "Weak"), ("Firm", "Weak"))
 V = parameter("v", "value of the alliance", "positive", 3)

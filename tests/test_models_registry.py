@@ -11,8 +11,8 @@ import pytest
 import sympy as sp
 
 from alliancegames.core.model import ModelError, NormalFormModel
-from alliancegames.models import CODINGS, REGISTRY, at_defaults, get_model, list_models
 from alliancegames.core.numeric import compile_model, evaluate
+from alliancegames.models import CODINGS, REGISTRY, at_defaults, get_model, list_models
 from alliancegames.solvers.enumeration import solve
 from alliancegames.solvers.verify import max_regret
 

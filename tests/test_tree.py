@@ -11,9 +11,6 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliancegames.core.model import parameter
-from alliancegames.core.numeric import evaluate
-from alliancegames.solvers.enumeration import solve
 from alliancegames.analysis.tree import (
     TreeError,
     backward_induction,
@@ -23,6 +20,9 @@ from alliancegames.analysis.tree import (
     strategic_form,
     terminal,
 )
+from alliancegames.core.model import parameter
+from alliancegames.core.numeric import evaluate
+from alliancegames.solvers.enumeration import solve
 
 matplotlib.use("Agg")
 
