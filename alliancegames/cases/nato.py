@@ -17,7 +17,7 @@ share is measured against gross national income rather than GDP.
 
 The test
 --------
-Olson & Zeckhauser (1966, *Review of Economics and Statistics* 48(3), 266–279)
+Olson & Zeckhauser (1966) [@olson_zeckhauser1966]
 predict that larger members bear a disproportionate share of the burden of a
 collective good: the defence share of GDP should rise with economic size.  The
 test is Spearman's rank correlation between the defence share of GDP and real

@@ -22,9 +22,10 @@ Record layout (keys in *italics* are optional)::
         kind: coding                  # coding = our judgement; data = a sourced figure
         justification: one sentence
         source: snyder1984            # the source of the argument (or of the figure)
-    sources:
-      - {id: snyder1984, author: Glenn H. Snyder, year: 1984, title: ..., journal: World Politics,
-         *volume*: 36, *issue*: 4, *pages*: 461-495}
+    sources:                          # keys of the package bibliography (data/references.bib) ...
+      - snyder1984
+      - {id: mine2020, author: A. N. Other, year: 2020, title: ..., journal: ...,   # ... or, for a
+         *volume*: 1, *issue*: 2, *pages*: 3-4}                   # record of your own, a full entry
     facts:
       - {text: ..., source: clark2012, *date*: 1914-07-05, *pages*: ...}
     outcome:
@@ -54,6 +55,8 @@ from typing import Any
 
 import numpy as np
 import yaml
+
+from alliancegames.core.references import BibliographyError, plain_text, reference
 
 __all__ = [
     "CaseError",
@@ -440,7 +443,31 @@ def _source_refs(ctx: _Ctx, value: Any, where: str, known: set[str]) -> tuple[st
     return tuple(refs)
 
 
+def _bib_source(ctx: _Ctx, key: str, where: str) -> Source:
+    """A source given by its key in the package bibliography (``alliancegames/data/references.bib``)."""
+    try:
+        ref = reference(key)
+    except BibliographyError as e:
+        raise ctx.error(where, str(e)) from None
+    f = {k: plain_text(v) for k, v in ref.fields.items()}
+    where_published = ", ".join(f[k] for k in ("publisher", "address") if f.get(k)) or f.get("howpublished")
+    return Source(
+        id=ref.key,
+        author=ref.names,
+        year=ref.year,
+        title=ref.title,
+        publisher=None if f.get("journal") else where_published,
+        journal=f.get("journal"),
+        volume=f.get("volume"),
+        issue=f.get("number"),
+        pages=f.get("pages"),
+        date=f.get("date"),
+    )
+
+
 def _parse_source(ctx: _Ctx, d: Any, where: str) -> Source:
+    if isinstance(d, str):
+        return _bib_source(ctx, d, where)
     d = _mapping(ctx, d, where)
     _keys(
         ctx,

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from alliancegames.core.model import ModelError
+from alliancegames.core.references import cite
+
 from . import balancing, bargaining, burden, deterrence, quasi, snyder
 from ._common import Coding, Preference, Spec, at_defaults
 from .balancing import BuckPassing, buck_passing, chain_gang, offence_defence
@@ -95,14 +97,23 @@ __all__ = [
 
 @dataclass(frozen=True)
 class ModelEntry:
-    """A registered model: its name, kind, factory, one-line description and citation."""
+    """A registered model: its name, kind, factory, one-line description and sources.
+
+    ``references`` are keys of the package bibliography
+    (:func:`alliancegames.core.references.bibliography`); :attr:`citation` formats them.
+    """
 
     name: str
     kind: str
     factory: Callable[..., Any]
     description: str
-    citation: str
+    references: tuple[str, ...]
     coding: Coding | None = None
+
+    @property
+    def citation(self) -> str:
+        """The sources as one line of text, formatted from the bibliography."""
+        return cite(*self.references)
 
     def build(self, **overrides: Any) -> Any:
         """Call the factory (``overrides`` are new parameter defaults; for burden sharing, ``n``)."""
@@ -117,7 +128,7 @@ def _entries() -> dict[str, ModelEntry]:
             "normal_form",
             snyder_alliance,
             "Secondary alliance dilemma: Firm or Weak commitment, abandonment versus entrapment.",
-            S.SNYDER_1984,
+            ("snyder1984",),
             S.SNYDER_ALLIANCE_CODING,
         ),
         ModelEntry(
@@ -125,7 +136,7 @@ def _entries() -> dict[str, ModelEntry]:
             "normal_form",
             snyder_adversary,
             "Adversary game: Firm or Conciliate toward the opponent (chicken or spiral).",
-            S.SNYDER_1984,
+            ("snyder1984",),
             S.SNYDER_ADVERSARY_CODING,
         ),
         ModelEntry(
@@ -133,7 +144,7 @@ def _entries() -> dict[str, ModelEntry]:
             "normal_form",
             alliance_adversary,
             "Composite game: firmness toward the adversary reassures the ally but risks entrapment.",
-            S.SNYDER_1984,
+            ("snyder1984",),
             S.ALLIANCE_ADVERSARY_CODING,
         ),
         ModelEntry(
@@ -141,7 +152,7 @@ def _entries() -> dict[str, ModelEntry]:
             "normal_form",
             primary_alliance,
             "Primary alliance dilemma: Ally or Abstain, a prisoner's dilemma.",
-            S.SNYDER_1984,
+            ("snyder1984",),
             S.PRIMARY_ALLIANCE_CODING,
         ),
         ModelEntry(
@@ -149,7 +160,7 @@ def _entries() -> dict[str, ModelEntry]:
             "result",
             burden_sharing,
             "Olson-Zeckhauser public-good game: n members, Cobb-Douglas utility, corners included.",
-            burden.OLSON_ZECKHAUSER_1966,
+            ("olson_zeckhauser1966",),
             None,
         ),
         ModelEntry(
@@ -157,7 +168,7 @@ def _entries() -> dict[str, ModelEntry]:
             "normal_form",
             burden_sharing_matrix,
             "Two-member burden sharing discretised to High/Low contributions (teaching).",
-            burden.OLSON_ZECKHAUSER_1966,
+            ("olson_zeckhauser1966",),
             burden.BURDEN_SHARING_MATRIX_CODING,
         ),
         ModelEntry(
@@ -165,7 +176,7 @@ def _entries() -> dict[str, ModelEntry]:
             "result",
             buck_passing,
             "Buck-passing as an N-state volunteer's dilemma: mixed equilibrium, P(nobody balances).",
-            B.CHRISTENSEN_SNYDER_1990 + " " + B.DIEKMANN_1985,
+            ("christensen_snyder1990", "diekmann1985"),
             Coding(B.BUCK_PASSING_SPECS),
         ),
         ModelEntry(
@@ -173,7 +184,7 @@ def _entries() -> dict[str, ModelEntry]:
             "normal_form",
             chain_gang,
             "Chain-ganging: unconditional commitment under a perceived offensive advantage.",
-            B.CHRISTENSEN_SNYDER_1990,
+            ("christensen_snyder1990",),
             B.CHAIN_GANG_CODING,
         ),
         ModelEntry(
@@ -181,7 +192,7 @@ def _entries() -> dict[str, ModelEntry]:
             "normal_form",
             offence_defence,
             "Offence-defence balance moves two states from buck-passing to chain-ganging.",
-            B.CHRISTENSEN_SNYDER_1990,
+            ("christensen_snyder1990",),
             B.OFFENCE_DEFENCE_CODING,
         ),
         ModelEntry(
@@ -189,7 +200,7 @@ def _entries() -> dict[str, ModelEntry]:
             "tree",
             deterrence_model,
             "Calculus of deterrence: challenge iff p < (u_win - u_sq)/(u_win - u_war).",
-            D.RUSSETT_1963,
+            ("russett1963", "morrow1994"),
             D.DETERRENCE_CODING,
         ),
         ModelEntry(
@@ -197,7 +208,7 @@ def _entries() -> dict[str, ModelEntry]:
             "tree",
             extended_deterrence,
             "Challenger-Defender-Protégé crisis with probabilistic support and realignment.",
-            D.ZAGARE_KILGOUR_2003,
+            ("zagare_kilgour2003",),
             D.EXTENDED_DETERRENCE_CODING,
         ),
         ModelEntry(
@@ -205,7 +216,7 @@ def _entries() -> dict[str, ModelEntry]:
             "tree",
             probabilistic_commitment,
             "Probability of joining trades deterrence of the adversary against the protégé's moral hazard.",
-            D.BENSON_2012,
+            ("benson2012",),
             D.PROBABILISTIC_COMMITMENT_CODING,
         ),
         ModelEntry(
@@ -213,7 +224,7 @@ def _entries() -> dict[str, ModelEntry]:
             "normal_form",
             quasi_alliance,
             "Two clients of one patron: symmetric fear of abandonment brings cooperation.",
-            quasi.CHA_1999,
+            ("cha1999", "cha2000"),
             quasi.QUASI_ALLIANCE_CODING,
         ),
         ModelEntry(
@@ -221,7 +232,7 @@ def _entries() -> dict[str, ModelEntry]:
             "tree",
             alliance_bargaining,
             "A member's threat to cut its contribution or exit; the hegemon accepts, coerces or intervenes.",
-            bargaining.MORROW_1991,
+            ("morrow1991", "hirschman1970"),
             bargaining.ALLIANCE_BARGAINING_CODING,
         ),
         ModelEntry(
@@ -229,7 +240,7 @@ def _entries() -> dict[str, ModelEntry]:
             "normal_form",
             arm_or_ally,
             "Build one's own capability or rely on an ally that supports with probability q.",
-            bargaining.MORROW_1993,
+            ("morrow1993",),
             bargaining.ARM_OR_ALLY_CODING,
         ),
     ]

@@ -2,10 +2,8 @@ r"""Chain gangs and passed bucks: balancing under multipolarity.
 
 Source
 ------
-Thomas J. Christensen & Jack Snyder (1990), "Chain Gangs and Passed Bucks:
-Predicting Alliance Patterns in Multipolarity", *International Organization*
-44(2): 137-168.  Volunteer's dilemma: Andreas Diekmann (1985), "Volunteer's
-Dilemma", *Journal of Conflict Resolution* 29(4): 605-610.
+Christensen and Snyder (1990) [@christensen_snyder1990]; the volunteer's dilemma:
+Diekmann (1985) [@diekmann1985].  Full entries: ``alliancegames/data/references.bib``.
 
 What is the source's and what is ours
 -------------------------------------
@@ -42,6 +40,8 @@ from typing import Any
 import sympy as sp
 
 from alliancegames.core.model import ModelError, NormalFormModel, normal_form
+from alliancegames.core.references import cite
+
 from ._common import Coding, Preference, Spec, build_parameters, mirrored, symbols, symmetric_table
 
 __all__ = [
@@ -55,13 +55,8 @@ __all__ = [
     "BUCK_PASSING_SPECS",
 ]
 
-CHRISTENSEN_SNYDER_1990 = (
-    "Christensen, Thomas J. & Snyder, Jack (1990). Chain Gangs and Passed Bucks: Predicting Alliance "
-    "Patterns in Multipolarity. International Organization 44(2): 137-168."
-)
-DIEKMANN_1985 = (
-    "Diekmann, Andreas (1985). Volunteer's Dilemma. Journal of Conflict Resolution 29(4): 605-610."
-)
+CHRISTENSEN_SNYDER_1990 = cite("christensen_snyder1990")
+DIEKMANN_1985 = cite("diekmann1985")
 R = sp.Rational
 
 BUCK_PASSING_SPECS = (
@@ -166,9 +161,7 @@ def buck_passing(**defaults: Any) -> BuckPassing:
 
     References
     ----------
-    Christensen, T. J. & Snyder, J. (1990). Chain Gangs and Passed Bucks.
-    *International Organization* 44(2), 137-168.  Diekmann, A. (1985).
-    Volunteer's Dilemma. *Journal of Conflict Resolution* 29(4), 605-610.
+    Christensen and Snyder (1990) [@christensen_snyder1990]; Diekmann (1985) [@diekmann1985].
 
     Examples
     --------
@@ -264,8 +257,7 @@ def chain_gang(**defaults: Any) -> NormalFormModel:
 
     References
     ----------
-    Christensen, T. J. & Snyder, J. (1990). Chain Gangs and Passed Bucks.
-    *International Organization* 44(2), 137-168.  The payoffs are our coding.
+    Christensen and Snyder (1990) [@christensen_snyder1990].  The payoffs are our coding.
 
     Examples
     --------
@@ -361,8 +353,7 @@ def offence_defence(**defaults: Any) -> NormalFormModel:
 
     References
     ----------
-    Christensen, T. J. & Snyder, J. (1990). Chain Gangs and Passed Bucks.
-    *International Organization* 44(2), 137-168.  The payoffs are our coding.
+    Christensen and Snyder (1990) [@christensen_snyder1990].  The payoffs are our coding.
 
     Examples
     --------

@@ -2,16 +2,14 @@ r"""Intra-alliance bargaining (exit threats, burden-sharing disputes) and the ar
 
 Sources
 -------
-* Exit and voice in asymmetric alliances: James D. Morrow (1991), "Alliances
-  and Asymmetry: An Alternative to the Capability Aggregation Model of
-  Alliances", *American Journal of Political Science* 35(4): 904-933 (the
-  security-autonomy trade-off); Albert O. Hirschman (1970), *Exit, Voice, and
-  Loyalty*, Harvard University Press.  The Warsaw Pact reading (a hegemon that
+* Exit and voice in asymmetric alliances: Morrow (1991) [@morrow1991] (the
+  security-autonomy trade-off); Hirschman (1970) [@hirschman1970].  The Warsaw Pact reading (a hegemon that
   may intervene when a member tries to leave: Hungary 1956, Czechoslovakia
   1968) is the historical anchor of the coercion branch.
 * Arm or ally: the trade-off between internal balancing (arms) and external
-  balancing (allies), e.g. Morrow (1993), "Arms versus Allies: Trade-offs in
-  the Search for Security", *International Organization* 47(2): 207-233.
+  balancing (allies), e.g. Morrow (1993) [@morrow1993].
+
+Full entries: ``alliancegames/data/references.bib``.
 
 Both trees' payoffs are **our coding** of these arguments.
 """
@@ -23,6 +21,8 @@ from typing import Any
 import sympy as sp
 
 from alliancegames.core.model import NormalFormModel, normal_form
+from alliancegames.core.references import cite
+
 from ._common import Coding, Preference, Spec, build_parameters, symbols
 
 __all__ = [
@@ -35,15 +35,8 @@ __all__ = [
 ]
 
 R = sp.Rational
-MORROW_1991 = (
-    "Morrow, James D. (1991). Alliances and Asymmetry: An Alternative to the Capability Aggregation "
-    "Model of Alliances. American Journal of Political Science 35(4): 904-933; Hirschman, Albert O. "
-    "(1970). Exit, Voice, and Loyalty. Harvard University Press."
-)
-MORROW_1993 = (
-    "Morrow, James D. (1993). Arms versus Allies: Trade-offs in the Search for Security. "
-    "International Organization 47(2): 207-233."
-)
+MORROW_1991 = cite("morrow1991", "hirschman1970")
+MORROW_1993 = cite("morrow1993")
 
 ALLIANCE_BARGAINING_CODING = Coding(
     specs=(
@@ -115,8 +108,7 @@ def alliance_bargaining(**defaults: Any):
 
     References
     ----------
-    Morrow (1991), *American Journal of Political Science* 35(4); Hirschman
-    (1970), *Exit, Voice, and Loyalty*.  Payoffs: our coding.
+    Morrow (1991) [@morrow1991]; Hirschman (1970) [@hirschman1970].  Payoffs: our coding.
 
     Examples
     --------
@@ -236,8 +228,7 @@ def arm_or_ally(**defaults: Any) -> NormalFormModel:
 
     References
     ----------
-    Morrow, J. D. (1993). Arms versus Allies. *International Organization*
-    47(2), 207-233.  Payoffs: our coding.
+    Morrow (1993) [@morrow1993].  Payoffs: our coding.
 
     Examples
     --------

@@ -2,8 +2,8 @@ r"""Olson & Zeckhauser's economic theory of alliances: burden sharing as a publi
 
 Source
 ------
-Mancur Olson Jr. & Richard Zeckhauser (1966), "An Economic Theory of Alliances",
-*Review of Economics and Statistics* 48(3): 266-279.
+Olson and Zeckhauser (1966) [@olson_zeckhauser1966].  Full entries:
+``alliancegames/data/references.bib``.
 
 What is the source's and what is ours
 -------------------------------------
@@ -31,7 +31,7 @@ members), summing :math:`q_i = I_i - x` over :math:`S` gives
 .. math::  Q^N = \frac{\alpha \sum_{i \in S} I_i}{\alpha + s(1-\alpha)}.
 
 The contributing set consists of the richest members; the equilibrium is
-unique (Bergstrom, Blume & Varian 1986, *Journal of Public Economics* 29).
+unique (Bergstrom, Blume and Varian 1986 [@bergstrom_blume_varian1986]).
 Pareto-optimal provision (Samuelson's condition
 :math:`\sum_i \mathrm{MRS}_i = 1` with :math:`\mathrm{MRS}_i = \alpha x_i /
 ((1-\alpha) Q)`) is :math:`Q^* = \alpha \sum_i I_i` at every interior optimum.
@@ -52,6 +52,8 @@ import numpy as np
 import sympy as sp
 
 from alliancegames.core.model import ModelError, NormalFormModel, normal_form
+from alliancegames.core.references import cite
+
 from ._common import Coding, Preference, Spec, build_parameters, symbols
 
 __all__ = [
@@ -64,10 +66,7 @@ __all__ = [
     "BURDEN_SHARING_MATRIX_CODING",
 ]
 
-OLSON_ZECKHAUSER_1966 = (
-    "Olson, Mancur, Jr. & Zeckhauser, Richard (1966). An Economic Theory of Alliances. "
-    "Review of Economics and Statistics 48(3): 266-279."
-)
+OLSON_ZECKHAUSER_1966 = cite("olson_zeckhauser1966")
 
 
 @dataclass(frozen=True)
@@ -290,8 +289,7 @@ def burden_sharing(n: int = 2) -> BurdenSharing:
 
     References
     ----------
-    Olson, M. & Zeckhauser, R. (1966). An Economic Theory of Alliances. *Review
-    of Economics and Statistics* 48(3), 266-279.  Cobb-Douglas closed forms
+    Olson and Zeckhauser (1966) [@olson_zeckhauser1966].  Cobb-Douglas closed forms
     derived here.
 
     Examples
@@ -394,8 +392,7 @@ def burden_sharing_matrix(**defaults: Any) -> NormalFormModel:
 
     References
     ----------
-    Olson, M. & Zeckhauser, R. (1966). An Economic Theory of Alliances. *Review
-    of Economics and Statistics* 48(3), 266-279.
+    Olson and Zeckhauser (1966) [@olson_zeckhauser1966].
 
     Examples
     --------

@@ -2,16 +2,17 @@ r"""Deterrence, extended deterrence with a protégé, and probabilistic commitme
 
 Sources
 -------
-* The calculus of deterrence: Bruce M. Russett (1963), "The Calculus of
-  Deterrence", *Journal of Conflict Resolution* 7(2): 97-109; James D. Morrow
-  (1994), *Game Theory for Political Scientists*, Princeton University Press, ch. 2.
-* Extended deterrence with a protégé: Frank C. Zagare & D. Marc Kilgour (2003),
-  "Alignment Patterns, Crisis Bargaining, and Extended Deterrence: A
-  Game-Theoretic Analysis", *International Studies Quarterly* 47(4): 587-615;
-  Zagare & Kilgour (2000), *Perfect Deterrence*, Cambridge University Press.
-* Probabilistic commitment and moral hazard: Brett V. Benson (2012),
-  *Constructing International Security: Alliances, Deterrence, and Moral
-  Hazard*, Cambridge University Press.
+* The calculus of deterrence: Russett (1963) [@russett1963]; Morrow (1994)
+  [@morrow1994], ch. 2.
+* Extended deterrence with a protégé: Zagare and Kilgour (2003) [@zagare_kilgour2003];
+  Zagare and Kilgour (2000) [@zagare_kilgour2000].
+* Probabilistic commitment and moral hazard: Benson (2012) [@benson2012].
+
+Full entries: ``alliancegames/data/references.bib``.  No model here represents a
+*straddle* (an ambiguous, probabilistic commitment chosen by a strategic
+defender, Crawford's pivotal deterrence [@crawford2003]; Zagare and Kilgour's
+account of British policy in 1914 [@zagare_kilgour2006]): in
+:func:`extended_deterrence` the defender's support is a chance move.
 
 What is the sources' and what is ours
 -------------------------------------
@@ -33,6 +34,8 @@ from typing import Any
 import sympy as sp
 
 from alliancegames.core.model import ModelError
+from alliancegames.core.references import cite
+
 from ._common import Coding, Spec, build_parameters, symbols
 
 __all__ = [
@@ -50,18 +53,9 @@ __all__ = [
 ]
 
 R = sp.Rational
-RUSSETT_1963 = (
-    "Russett, Bruce M. (1963). The Calculus of Deterrence. Journal of Conflict Resolution 7(2): 97-109; "
-    "Morrow, James D. (1994). Game Theory for Political Scientists. Princeton University Press, ch. 2."
-)
-ZAGARE_KILGOUR_2003 = (
-    "Zagare, Frank C. & Kilgour, D. Marc (2003). Alignment Patterns, Crisis Bargaining, and Extended "
-    "Deterrence: A Game-Theoretic Analysis. International Studies Quarterly 47(4): 587-615."
-)
-BENSON_2012 = (
-    "Benson, Brett V. (2012). Constructing International Security: Alliances, Deterrence, and Moral "
-    "Hazard. Cambridge University Press."
-)
+RUSSETT_1963 = cite("russett1963", "morrow1994")
+ZAGARE_KILGOUR_2003 = cite("zagare_kilgour2003")
+BENSON_2012 = cite("benson2012")
 
 
 # ----------------------------------------------------------------------------- deterrence
@@ -110,8 +104,8 @@ def deterrence(**defaults: Any):
 
     References
     ----------
-    Russett (1963), *Journal of Conflict Resolution* 7(2); Morrow (1994),
-    *Game Theory for Political Scientists*, ch. 2.  Defender payoffs: our coding.
+    Russett (1963) [@russett1963]; Morrow (1994) [@morrow1994], ch. 2.  Defender payoffs:
+    our coding.
 
     Examples
     --------
@@ -231,9 +225,7 @@ def extended_deterrence(**defaults: Any):
 
     References
     ----------
-    Zagare, F. C. & Kilgour, D. M. (2003). Alignment Patterns, Crisis
-    Bargaining, and Extended Deterrence. *International Studies Quarterly*
-    47(4), 587-615.  Tree simplified and payoffs coded by us.
+    Zagare and Kilgour (2003) [@zagare_kilgour2003].  Tree simplified and payoffs coded by us.
 
     Examples
     --------
@@ -379,9 +371,8 @@ def probabilistic_commitment(**defaults: Any):
 
     References
     ----------
-    Benson, B. V. (2012). *Constructing International Security: Alliances,
-    Deterrence, and Moral Hazard*. Cambridge University Press.  Our
-    simplified illustration of the argument, not Benson's model.
+    Benson (2012) [@benson2012].  Our simplified illustration of the argument, not
+    Benson's model.
 
     Examples
     --------

@@ -2,10 +2,8 @@ r"""Quasi-alliance (after Cha): two states with a common patron.
 
 Source
 ------
-Victor D. Cha (1999), *Alignment Despite Antagonism: The United States-Korea-
-Japan Security Triangle*, Stanford University Press; Cha (2000), "Abandonment,
-Entrapment, and Neoclassical Realism in Asia: The United States, Japan, and
-Korea", *International Studies Quarterly* 44(2): 261-291.
+Cha (1999) [@cha1999]; Cha (2000) [@cha2000].  Full entries:
+``alliancegames/data/references.bib``.
 
 What is Cha's and what is ours
 ------------------------------
@@ -24,15 +22,14 @@ from typing import Any
 import sympy as sp
 
 from alliancegames.core.model import NormalFormModel, normal_form
+from alliancegames.core.references import cite
+
 from ._common import Coding, Preference, Spec, build_parameters, mirrored, symbols
 
 __all__ = ["quasi_alliance", "QUASI_ALLIANCE_CODING", "CHA_1999"]
 
 R = sp.Rational
-CHA_1999 = (
-    "Cha, Victor D. (1999). Alignment Despite Antagonism: The United States-Korea-Japan Security "
-    "Triangle. Stanford University Press; Cha (2000), International Studies Quarterly 44(2): 261-291."
-)
+CHA_1999 = cite("cha1999", "cha2000")
 
 QUASI_ALLIANCE_CODING = Coding(
     specs=(
@@ -96,8 +93,7 @@ def quasi_alliance(**defaults: Any) -> NormalFormModel:
 
     References
     ----------
-    Cha, V. D. (1999). *Alignment Despite Antagonism*. Stanford University
-    Press.  Cha (2000), *International Studies Quarterly* 44(2), 261-291.
+    Cha (1999) [@cha1999]; Cha (2000) [@cha2000].
 
     Examples
     --------

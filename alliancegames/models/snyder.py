@@ -3,8 +3,7 @@ their composite, and the primary (formation) game.
 
 Source
 ------
-Glenn H. Snyder (1984), "The Security Dilemma in Alliance Politics",
-*World Politics* 36(4): 461-495.
+Snyder (1984) [@snyder1984]; the full entry is in ``alliancegames/data/references.bib``.
 
 What is Snyder's and what is ours
 ---------------------------------
@@ -34,6 +33,8 @@ from typing import Any
 import sympy as sp
 
 from alliancegames.core.model import NormalFormModel, normal_form
+from alliancegames.core.references import cite
+
 from ._common import Coding, Preference, Spec, build_parameters, mirrored, symbols, symmetric_table
 
 __all__ = [
@@ -49,9 +50,7 @@ __all__ = [
     "SNYDER_1984",
 ]
 
-SNYDER_1984 = (
-    "Snyder, Glenn H. (1984). The Security Dilemma in Alliance Politics. World Politics 36(4): 461-495."
-)
+SNYDER_1984 = cite("snyder1984")
 
 R = sp.Rational
 
@@ -174,8 +173,7 @@ def snyder_alliance(**defaults: Any) -> NormalFormModel:
 
     References
     ----------
-    Snyder, G. H. (1984). The Security Dilemma in Alliance Politics. *World
-    Politics* 36(4), 461-495.  The payoffs are our coding.
+    Snyder (1984) [@snyder1984].  The payoffs are our coding.
 
     Examples
     --------
@@ -257,8 +255,7 @@ def snyder_adversary(**defaults: Any) -> NormalFormModel:
 
     References
     ----------
-    Snyder, G. H. (1984). The Security Dilemma in Alliance Politics. *World
-    Politics* 36(4), 461-495.  The payoffs are our coding.
+    Snyder (1984) [@snyder1984].  The payoffs are our coding.
 
     Examples
     --------
@@ -377,8 +374,7 @@ def alliance_adversary(**defaults: Any) -> NormalFormModel:
 
     References
     ----------
-    Snyder, G. H. (1984). The Security Dilemma in Alliance Politics. *World
-    Politics* 36(4), 461-495.  The payoffs are our coding.
+    Snyder (1984) [@snyder1984].  The payoffs are our coding.
 
     Examples
     --------
@@ -466,8 +462,7 @@ def primary_alliance(**defaults: Any) -> NormalFormModel:
 
     References
     ----------
-    Snyder, G. H. (1984). The Security Dilemma in Alliance Politics. *World
-    Politics* 36(4), 461-495.  The payoffs are our coding.
+    Snyder (1984) [@snyder1984].  The payoffs are our coding.
 
     Examples
     --------

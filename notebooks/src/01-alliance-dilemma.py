@@ -4,7 +4,7 @@
 # An ally that commits **firmly** reassures its partner but risks being dragged into the partner's
 # quarrels (**entrapment**); one that commits **weakly** keeps its freedom but risks being left alone
 # when trouble comes (**abandonment**). Glenn Snyder called this the *security dilemma in alliance
-# politics* (Snyder 1984, *World Politics* 36(4): 461-495).
+# politics* (Snyder 1984).
 #
 # This notebook walks through the models of `alliancegames.models` that formalise the dilemma and its
 # relatives, and lets the toolkit **derive** where each equilibrium holds instead of typing the
@@ -308,8 +308,8 @@ assert solve(primary).labels == ("Ally/Ally",)
 # Defence is a public good: member $i$ with income $I_i$ contributes $q_i$ and enjoys
 # $U_i = (I_i - q_i)^{1-\alpha} Q^\alpha$ with $Q = \sum_j q_j$. The model library solves the game
 # symbolically from the reaction functions $q_i = \max(0, \alpha I_i - (1-\alpha) Q_{-i})$,
-# including the corners where small members contribute nothing (Olson & Zeckhauser, *Review of
-# Economics and Statistics* 48(3): 266-279; Cobb-Douglas closed forms derived in
+# including the corners where small members contribute nothing (Olson & Zeckhauser 1966;
+# Cobb-Douglas closed forms derived in
 # `alliancegames.models.burden`).
 
 # %%

@@ -3,7 +3,7 @@
 #
 # *For which costs of entrapment and probabilities of conflict do allies stand firm?* A regime map
 # answers by colouring the parameter plane by the set of equilibria at each point. This notebook
-# draws the map of Snyder's alliance game (Snyder 1984, *World Politics* 36(4): 461-495; the
+# draws the map of Snyder's alliance game (Snyder 1984; the
 # cardinal payoffs are **our coding**, see `alliancegames.models.snyder_alliance`), overlays the
 # region boundaries **derived symbolically** by `alliancegames.analysis.regions`, marks a historical case, and
 # then asks how sure we can be of the regime when the codings are only known within ranges:

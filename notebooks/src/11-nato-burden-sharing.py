@@ -1,8 +1,7 @@
 # %% [markdown]
 # # NATO burden sharing, 2014 and 2024: Olson and Zeckhauser against the figures
 #
-# **Question.** Olson & Zeckhauser (1966, "An Economic Theory of Alliances", *Review of Economics
-# and Statistics* 48(3), 266–279) argue that defence is a public good among allies, so the larger
+# **Question.** Olson & Zeckhauser (1966, "An Economic Theory of Alliances") argue that defence is a public good among allies, so the larger
 # members carry a disproportionate share of the burden: "the exploitation of the great by the
 # small". Do NATO's figures bear this out in 2014 — the year of the Wales pledge to move toward 2%
 # of GDP — and in 2024, the latest year available? How did the pledge change the picture?

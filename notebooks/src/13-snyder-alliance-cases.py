@@ -2,7 +2,7 @@
 # # Snyder's alliance game in three cases: Vietnam-war alliances, ASEAN, the Middle East pacts
 #
 # **Model.** `snyder_alliance`, our coding of Snyder's secondary alliance dilemma (Glenn H. Snyder
-# 1984, "The Security Dilemma in Alliance Politics", *World Politics* 36(4), 461–495). Each ally
+# 1984, "The Security Dilemma in Alliance Politics"). Each ally
 # commits Firm or Weak. For one ally, with `v` = protection of a cohesive alliance, `a` = cost of
 # abandonment, `e` = cost of entrapment, `p` = probability that a conflict tests the commitments:
 #

@@ -2,7 +2,7 @@
 # # July 1914: chain-ganging
 #
 # **Question.** Why did the alliance blocs go to war together in August 1914? Christensen & Snyder
-# (1990, "Chain Gangs and Passed Bucks", *International Organization* 44(2), 137–168) argue that a
+# (1990, "Chain Gangs and Passed Bucks") argue that a
 # perceived offensive advantage made each great power tie itself unconditionally to a reckless ally
 # whose quick defeat would wreck the balance: Germany's "blank cheque" to Austria-Hungary (5 July
 # 1914), France's backing of Russia. Facts and sources are in the case record `july_1914` (Clark
