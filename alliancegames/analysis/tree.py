@@ -67,8 +67,15 @@ from typing import Any
 
 import sympy as sp
 
-from alliancegames.core.model import ModelError, NormalFormModel, Parameter, exact_number, find_parameter, normal_form
 from alliancegames.analysis.regions import _preference, context_of, decide, simplify_conditions
+from alliancegames.core.model import (
+    ModelError,
+    NormalFormModel,
+    Parameter,
+    exact_number,
+    find_parameter,
+    normal_form,
+)
 
 __all__ = [
     "BackwardInduction",

@@ -401,8 +401,8 @@ def tree_regimes(model: str, values: Mapping[str, Any]) -> np.ndarray:
 
 def _tree_point_regime(model: str, values: Mapping[str, float]) -> str:
     """Exact SPE outcome(s) at one point; several tied SPE are joined by ``" + "``."""
-    from alliancegames.models import at_defaults
     from alliancegames.analysis.tree import backward_induction
+    from alliancegames.models import at_defaults
 
     tree = _model(model)
     bi = backward_induction(at_defaults(tree, **values))

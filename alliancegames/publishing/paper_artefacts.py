@@ -192,8 +192,8 @@ def build_burden_nato(paper_dir: Path) -> list[Path]:
     "deterrence-spe", "table", ("tables/deterrence-spe.md",), "calculus of deterrence by backward induction"
 )
 def build_deterrence(paper_dir: Path) -> list[Path]:
-    from alliancegames.models import get_model
     from alliancegames.analysis.tree import backward_induction
+    from alliancegames.models import get_model
 
     result = backward_induction(get_model("deterrence"))
 
@@ -212,8 +212,8 @@ def build_deterrence(paper_dir: Path) -> list[Path]:
 
 # --------------------------------------------------------------------------- Snyder's games: regions
 def _regions_table(model_name: str) -> str:
-    from alliancegames.models import get_model
     from alliancegames.analysis.regions import equilibrium_regions
+    from alliancegames.models import get_model
 
     regions = equilibrium_regions(get_model(model_name))
     rows = []
@@ -240,8 +240,8 @@ def _regions_table(model_name: str) -> str:
     "equilibrium regions of Snyder's alliance game",
 )
 def build_regions_snyder(paper_dir: Path) -> list[Path]:
-    from alliancegames.models import get_model
     from alliancegames.analysis.regions import equilibrium_regions
+    from alliancegames.models import get_model
 
     tex = equilibrium_regions(get_model("snyder_alliance")).to_latex()
     return [
@@ -405,8 +405,8 @@ def build_scorecard(paper_dir: Path) -> list[Path]:
     "signed comparative statics of the mixed commitment equilibrium of Snyder's alliance game",
 )
 def build_statics(paper_dir: Path) -> list[Path]:
-    from alliancegames.models import get_model
     from alliancegames.analysis.regions import comparative_statics, equilibrium_regions
+    from alliancegames.models import get_model
 
     model = get_model("snyder_alliance")
     s = model.symbols

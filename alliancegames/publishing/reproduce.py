@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable, Sequence
@@ -29,6 +30,8 @@ from functools import partial
 from importlib import metadata
 from pathlib import Path
 
+from alliancegames.publishing.landing import write_index, write_thumbnails
+
 __all__ = ["Job", "JobResult", "RunSummary", "collect_jobs", "run", "notebook_dir", "sha256"]
 
 DETERMINISTIC_ENV = {
@@ -37,6 +40,31 @@ DETERMINISTIC_ENV = {
     "MPLBACKEND": "Agg",
     "TQDM_DISABLE": "1",
 }
+
+# A notebook kernel draws with the inline backend, so ``plt.show()`` embeds every open figure as an
+# image in the cell's output (the first version set Agg here too, and its notebooks had no figures).
+KERNEL_ENV = {**DETERMINISTIC_ENV, "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+
+# Run before a notebook's own cells (and removed from the written copy): count every figure created,
+# fix the inline PNG resolution, and make SVG output deterministic.
+_FIGURE_PROBE = """\
+import matplotlib as _ag_mpl
+import matplotlib.figure as _ag_figure
+_ag_mpl.rcParams["svg.hashsalt"] = "alliancegames"
+_ag_mpl.rcParams["figure.dpi"] = 100
+_ag_figures_created = [0]
+_ag_figure_init = _ag_figure.Figure.__init__
+def _ag_counting_init(self, *args, **kwargs):
+    _ag_figures_created[0] += 1
+    _ag_figure_init(self, *args, **kwargs)
+_ag_figure.Figure.__init__ = _ag_counting_init
+"""
+_FIGURE_REPORT = "print(_ag_figures_created[0])"
+_IMAGE_TYPES = ("image/png", "image/svg+xml", "image/jpeg")
+
+
+class NotebookFigureError(RuntimeError):
+    """A notebook drew more figures than its executed output (or HTML) carries as images."""
 
 _DEPENDENCIES = (
     "nashpy",
@@ -103,14 +131,15 @@ class RunSummary:
             f"{len(self.results) - len(self.failed)}/{len(self.results)} jobs ok, {n_files} files in {self.out} "
             f"({self.seconds:.1f} s)"
         )
+        lines.append(f"Start here: {self.out / 'index.html'}")
         return "\n".join(lines)
 
 
 @contextmanager
-def deterministic_env():
-    """Set :data:`DETERMINISTIC_ENV` for the duration of a job, then restore the environment."""
-    saved = {k: os.environ.get(k) for k in DETERMINISTIC_ENV}
-    os.environ.update(DETERMINISTIC_ENV)
+def deterministic_env(env: dict[str, str] = DETERMINISTIC_ENV):
+    """Set ``env`` (default :data:`DETERMINISTIC_ENV`) for the duration of a job, then restore it."""
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
     try:
         yield
     finally:
@@ -157,28 +186,80 @@ def _strip_notebook(nb) -> None:
             cell["outputs"] = merged
 
 
+def notebook_images(nb) -> int:
+    """The number of images (PNG, SVG, JPEG) in the outputs of an executed notebook."""
+    return sum(
+        1
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+        if out.get("output_type") in ("display_data", "execute_result")
+        and any(t in out.get("data", {}) for t in _IMAGE_TYPES)
+    )
+
+
+def html_images(html: str) -> int:
+    """The number of embedded images in an HTML rendering of a notebook."""
+    return html.count('src="data:image/') + html.count("<svg ")
+
+
+def _kernel_config(socket_dir: str):
+    """Kernel-manager configuration: IPC (Unix) sockets in a private folder.
+
+    Over TCP, the client picks free ports by binding and releasing them and the kernel binds them
+    later, so two kernels started at once can race for one port (seen: ``Address already in use``,
+    then ``Kernel died before replying to kernel_info``). Sockets in a folder of their own cannot
+    collide, and the path is absolute because the kernel runs in the notebook's folder.
+    """
+    from traitlets.config import Config
+
+    return Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(socket_dir, "kernel")}})
+
+
 def execute_notebook(path: Path, out_dir: Path, timeout: int = 600) -> list[Path]:
-    """Execute one notebook in its own folder; write the executed copy and its HTML beside it."""
+    """Execute one notebook in its own folder; write the executed copy and its HTML beside it.
+
+    The kernel draws inline, so every figure the notebook shows is embedded as an image; a hidden
+    probe counts the figures created, and the run fails (:class:`NotebookFigureError`) when the
+    executed notebook or its HTML carries fewer images than that.
+    """
     import nbformat
     from nbclient import NotebookClient
     from nbconvert import HTMLExporter
 
     path, out_dir = Path(path), Path(out_dir)
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        nb,
-        timeout=timeout,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-        record_timing=False,
-    )
-    with deterministic_env():
+    nb.cells.insert(0, nbformat.v4.new_code_cell(_FIGURE_PROBE))
+    nb.cells.append(nbformat.v4.new_code_cell(_FIGURE_REPORT))
+    with tempfile.TemporaryDirectory(prefix="ag-kernel-") as socket_dir, deterministic_env(KERNEL_ENV):
+        client = NotebookClient(
+            nb,
+            config=_kernel_config(socket_dir),  # the client owns (and shuts down) the kernel
+            timeout=timeout,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(path.parent)}},
+            record_timing=False,
+        )
         client.execute()
+    report = nb.cells.pop()
+    nb.cells.pop(0)
+    drawn = int("".join(o.get("text", "") for o in report.outputs if o.get("output_type") == "stream"))
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.get("execution_count"):
+            cell.execution_count -= 1
+            for out in cell.outputs:
+                if out.get("execution_count"):
+                    out.execution_count -= 1
     _strip_notebook(nb)
+    shown = notebook_images(nb)
+    body, _ = HTMLExporter().from_notebook_node(nb)
+    if shown < drawn or html_images(body) < shown:
+        raise NotebookFigureError(
+            f"{path.name}: drew {drawn} figure(s), the executed notebook carries {shown} image(s) "
+            f"and its HTML {html_images(body)}"
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
     ipynb = out_dir / path.name
     nbformat.write(nb, ipynb)
-    body, _ = HTMLExporter().from_notebook_node(nb)
     html = out_dir / (path.stem + ".html")
     html.write_text(body, encoding="utf-8")
     return [ipynb, html]
@@ -236,7 +317,7 @@ def versions() -> dict[str, str]:
     return out
 
 
-def write_manifest(out: Path, results: Sequence[JobResult]) -> Path:
+def write_manifest(out: Path, results: Sequence[JobResult]) -> dict:
     files = []
     for r in results:
         for f in r.files:
@@ -249,12 +330,17 @@ def write_manifest(out: Path, results: Sequence[JobResult]) -> Path:
     }
     path = out / "manifest.json"
     path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    return path
+    return manifest
 
 
 def _log(progress: bool, done: int, total: int, r: JobResult) -> None:
-    if not progress:
-        print(f"[{done}/{total}] {r.name}: {'ok' if r.ok else 'FAILED'} ({r.seconds:.1f} s)", file=sys.stderr)
+    line = f"[{done}/{total}] {r.name}: {'ok' if r.ok else 'FAILED'} ({r.seconds:.1f} s)"
+    if progress:
+        from tqdm.auto import tqdm
+
+        tqdm.write(line, file=sys.stderr)
+    else:
+        print(line, file=sys.stderr)
 
 
 def run(
@@ -302,5 +388,13 @@ def run(
                 _log(progress, len(results), len(jobs), r)
     bar.close()
     ordered = tuple(results[j.name] for j in jobs)
-    write_manifest(out, ordered)
-    return RunSummary(out, ordered, time.perf_counter() - t0)
+    executed = [out / f for r in ordered for f in r.files if f.endswith(".ipynb")]
+    t1 = time.perf_counter()
+    thumbs = write_thumbnails(out, executed)
+    landing = JobResult(
+        "landing", "landing", tuple(p.relative_to(out).as_posix() for p in thumbs), time.perf_counter() - t1
+    )
+    manifest = write_manifest(out, ordered + (landing,))
+    seconds = time.perf_counter() - t0
+    write_index(out, executed, manifest, seconds, failed=[r.name for r in ordered if not r.ok])
+    return RunSummary(out, ordered, seconds)

@@ -53,9 +53,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from alliancegames.solvers.batch import DEFAULT_CHUNK, BatchResult, solve_batch, support_labels
 from alliancegames.core.model import ModelError, NormalFormModel
 from alliancegames.core.numeric import CompiledModel, compile_model, resolve_values
+from alliancegames.solvers.batch import DEFAULT_CHUNK, BatchResult, solve_batch, support_labels
 
 __all__ = ["sweep", "regime_table", "grid_points"]
 
