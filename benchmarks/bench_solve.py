@@ -43,10 +43,11 @@ def exact(M: np.ndarray) -> list[list[Fraction]]:
 def gambit(A: np.ndarray, B: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]] | None:
     if gbt is None:
         return None
-    g = gbt.Game.from_arrays(exact(A), exact(B))
+    g = gbt.StrategicGame.from_arrays(exact(A), exact(B))  # pygambit 17: label-based API
     res = gbt.nash.enummixed_solve(g, rational=True)
+    players = list(g.players)
     out = {
-        tuple(tuple(Fraction(str(prof[s])) for s in pl.strategies) for pl in g.players)
+        tuple(tuple(Fraction(str(prof[p][s])) for s in g.get_strategies(p)) for p in players)
         for prof in res.equilibria
     }
     return [(np.array(x, dtype=float), np.array(y, dtype=float)) for x, y in out]

@@ -68,3 +68,39 @@ def test_readme_quickstart_has_exactly_two_commands_and_ci_runs_the_test_one():
     assert "pytest" in test_cmd
     ci = (ROOT / ".ci" / "run").read_text()
     assert test_cmd in ci
+
+
+def _lower_bounds(reqs):
+    out = {}
+    for r in reqs:
+        r = r.strip()
+        m = re.fullmatch(r"([A-Za-z0-9_.\-\[\]]+)\s*>=\s*([^,;\s]+).*", r)
+        if m:
+            out[m.group(1).lower()] = m.group(2)
+    return out
+
+
+def test_minimum_constraints_pin_the_stated_lower_bounds():
+    """constraints/minimum.txt installs exactly the lower bounds setup.cfg states (see the README)."""
+    cfg = configparser.ConfigParser()
+    cfg.read(ROOT / "setup.cfg")
+    install = _lower_bounds(cfg["options"]["install_requires"].splitlines())
+    test = _lower_bounds(cfg["options.extras_require"]["test"].splitlines())
+    pins = {}
+    for line in (ROOT / "constraints" / "minimum.txt").read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, version = line.split("==")
+            pins[name.lower()] = version
+
+    def same(a, b):  # 1.24 == 1.24.0
+        a, b = a.split("."), b.split(".")
+        n = max(len(a), len(b))
+        return a + ["0"] * (n - len(a)) == b + ["0"] * (n - len(b))
+
+    for name, bound in install.items():
+        assert name in pins, f"{name} has a lower bound in setup.cfg but no pin in constraints/minimum.txt"
+        assert same(pins[name], bound), f"{name}: setup.cfg says >={bound}, constraints pin {pins[name]}"
+    for name, bound in test.items():
+        if name in pins:
+            assert same(pins[name], bound), f"{name}: setup.cfg says >={bound}, constraints pin {pins[name]}"

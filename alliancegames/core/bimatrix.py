@@ -22,6 +22,31 @@ class GameError(ValueError):
     """A numeric game is malformed (shape, non-finite payoffs, labels)."""
 
 
+def index_of(name: str | int, options: Sequence[str], what: str, of: str = "") -> int:
+    """The position of ``name`` among ``options`` (an index passes through after a range check).
+
+    A name that is not there raises :class:`GameError` naming the valid ones.
+
+    >>> index_of("Weak", ("Firm", "Weak"), "action")
+    1
+    >>> index_of("weak", ("Firm", "Weak"), "action", of="Ally 1")
+    Traceback (most recent call last):
+    ...
+    alliancegames.core.bimatrix.GameError: unknown action 'weak' of Ally 1; valid: 'Firm', 'Weak'
+    """
+    if isinstance(name, str):
+        try:
+            return list(options).index(name)
+        except ValueError:
+            valid = ", ".join(repr(o) for o in options)
+            owner = f" of {of}" if of else ""
+            raise GameError(f"unknown {what} {name!r}{owner}; valid: {valid}") from None
+    k = int(name)
+    if not -len(options) <= k < len(options):
+        raise GameError(f"{what} index {k} is out of range: there are {len(options)} {what}s")
+    return k
+
+
 def to_fraction(v: Any) -> Fraction:
     """An exact rational for a payoff: ints and fractions as they are, floats by their decimal text.
 

@@ -34,6 +34,8 @@ from typing import Any
 
 import sympy as sp
 
+from alliancegames.core.bimatrix import GameError, index_of
+
 __all__ = [
     "DOMAINS",
     "ModelError",
@@ -280,8 +282,8 @@ class NormalFormModel:
 
     def payoff(self, row: str | int, col: str | int) -> tuple[sp.Expr, sp.Expr]:
         """The payoff pair at a profile given by labels or indices."""
-        i = self.actions[0].index(row) if isinstance(row, str) else row
-        j = self.actions[1].index(col) if isinstance(col, str) else col
+        i = index_of(row, self.actions[0], "action", of=self.players[0])
+        j = index_of(col, self.actions[1], "action", of=self.players[1])
         return (self.payoffs[0][i, j], self.payoffs[1][i, j])
 
     # ------------------------------------------------------- transformations
@@ -442,10 +444,10 @@ def _table_from_mapping(payoffs: Mapping, actions) -> list[list[Any]]:
             raise ModelError(f"payoff key {key!r} must be a (row action, column action) pair")
         r, c = key
         try:
-            i = actions[0].index(r) if isinstance(r, str) else int(r)
-            j = actions[1].index(c) if isinstance(c, str) else int(c)
-        except ValueError as exc:
-            raise ModelError(f"payoff key {key!r} names an unknown action") from exc
+            i = index_of(r, actions[0], "action", of="the row player") if isinstance(r, str) else int(r)
+            j = index_of(c, actions[1], "action", of="the column player") if isinstance(c, str) else int(c)
+        except (GameError, ValueError, TypeError) as exc:
+            raise ModelError(f"payoff key {key!r}: {exc}") from None
         if not (0 <= i < m and 0 <= j < n):
             raise ModelError(f"payoff key {key!r} is out of range for a {m}x{n} game")
         table[i][j] = value

@@ -80,7 +80,31 @@ def _parse_param(text: str) -> tuple[str, Fraction]:
         raise CliError(f"--param {name}: bad value {value!r}: {exc}") from None
 
 
+MODEL_FILE_HELP = """\
+model files (YAML or JSON, same structure; full how-to: docs/model-files.md):
+  name: Entrapment                      # required
+  description: ...                      # optional
+  source: ...                           # optional; say if payoffs are your coding
+  players: [Client, Patron]             # required: row player, column player
+  actions: {Client: [Firm, Soft], Patron: [Support, Abandon]}   # required
+  parameters:                           # optional
+    - {name: p, meaning: probability of war, domain: probability, default: 1/2}
+      # domain: real (default) | positive | nonnegative | probability
+  payoffs:                              # required: one entry per profile
+    - {row: Firm, col: Support, payoffs: ["v - p*c", "1 - p*c"]}
+expressions: numbers, parameter names, E, pi, + - * / **, ( ), exp log sqrt Abs Min Max;
+the text is parsed against this whitelist, never executed.
+Gambit .nfg files (either variant) are read too.
+
+examples:
+  alliancegames solve tests/data/entrapment.yaml --param p=1/10 --exact
+  alliancegames solve game.nfg --json
+"""
+
+
 def _configure_solve(p: argparse.ArgumentParser) -> None:
+    p.epilog = MODEL_FILE_HELP
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.add_argument("game", metavar="GAME", help="a Gambit .nfg file or a model file (.yaml, .yml, .json)")
     p.add_argument(
         "--param",

@@ -98,6 +98,13 @@ class BatchResult:
     def n_games(self) -> int:
         return int(self.counts.shape[0])
 
+    def __repr__(self) -> str:
+        m, n = self.shape
+        return (
+            f"BatchResult({self.n_games} games of {m}x{n}, {int(self.counts.sum())} equilibria, "
+            f"{int(self.exact.sum())} solved exactly, tol={self.tol:g})"
+        )
+
     @property
     def offsets(self) -> np.ndarray:
         """``offsets[g]:offsets[g+1]`` are the rows of game ``g``."""

@@ -31,17 +31,19 @@ equilibria of generic games.
 from __future__ import annotations
 
 import html
+import os
 import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
 from math import lcm
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from alliancegames.core.bimatrix import Bimatrix, GameError, to_fraction
+from alliancegames.core.bimatrix import Bimatrix, GameError, index_of, to_fraction
 from alliancegames.solvers.verify import max_regret
 
 __all__ = ["Equilibrium", "Solution", "solve", "extreme_equilibria"]
@@ -299,7 +301,7 @@ class Equilibrium:
 
     def strategy(self, player: int | str) -> dict[str, Number]:
         """``{action label: probability}`` for one player (index or name)."""
-        k = self.players.index(player) if isinstance(player, str) else player
+        k = index_of(player, self.players, "player")
         return dict(zip(self.actions[k], self.strategies[k]))
 
     def to_dict(self, exact_strings: bool = False) -> dict[str, Any]:
@@ -415,6 +417,17 @@ def _tex(v: Number) -> str:
 
 # --------------------------------------------------------------------------- entry point
 def _as_game(game: Any, B: Any, params: dict | None) -> Bimatrix:
+    if isinstance(game, (str, os.PathLike)):
+        if B is not None:
+            raise GameError("solve(path) reads both players' payoffs from the file; do not pass B")
+        if not Path(game).is_file():
+            raise GameError(
+                f"solve() takes a game, a model or the path of a .nfg/.yaml/.json game file; "
+                f"{str(game)!r} is not a file (to read one explicitly: alliancegames.files.read_game)"
+            )
+        from alliancegames.core.files import read_game  # lazy: file reading needs sympy; solvers do not
+
+        return _as_game(read_game(game), None, params)
     if isinstance(game, Bimatrix):
         return game
     if hasattr(game, "payoffs") and hasattr(game, "parameters"):  # a symbolic model

@@ -221,6 +221,11 @@ class RegimeProbabilities:
     def probabilities(self) -> tuple[float, ...]:
         return tuple(c / self.n for c in self.counts)
 
+    def __repr__(self) -> str:
+        top = ", ".join(f"{r!r}: {p:.3f}" for r, p in list(zip(self.regimes, self.probabilities))[:3])
+        more = f", … {len(self.regimes) - 3} more" if len(self.regimes) > 3 else ""
+        return f"RegimeProbabilities(n={self.n}, seed={self.seed!r}, {{{top}{more}}})"
+
     def __getitem__(self, regime: str) -> float:
         """Estimated probability of a regime (0 if it never occurred)."""
         return dict(zip(self.regimes, self.probabilities)).get(regime, 0.0)
