@@ -265,19 +265,20 @@ def _base() -> dict:
                 "range": [1, 4],
                 "kind": "coding",
                 "justification": "Because.",
-                "source": "s1",
+                "informed_by": "s1",
             },
             "p_conflict": {
                 "value": 0.5,
                 "distribution": {"type": "triangular", "lo": 0.2, "mode": 0.5, "hi": 0.9},
                 "kind": "coding",
                 "justification": "Because.",
-                "source": "s1",
+                "informed_by": "s1",
             },
         },
         "sources": [{"id": "s1", "author": "X", "year": 2000, "title": "T", "publisher": "P"}],
         "facts": [{"text": "A and B allied.", "source": "s1", "date": "1900-01-02"}],
         "outcome": {"label": "Firm/Firm", "description": "Both firm.", "source": "s1"},
+        "expected": {"label": "Firm/Firm", "reason": "X says so.", "source": "s1"},
         "caveats": ["None."],
     }
 
@@ -316,7 +317,11 @@ STRUCTURAL_MUTATIONS = [
     (("codings", "c_entrap", "range"), _DELETE, ["codings.c_entrap", "range"]),
     (("codings", "c_entrap", "kind"), "guess", ["codings.c_entrap.kind", "'guess'"]),
     (("codings", "c_entrap", "justification"), _DELETE, ["codings.c_entrap", "justification"]),
-    (("codings", "c_entrap", "source"), "nowhere", ["codings.c_entrap.source", "'nowhere'"]),
+    (("codings", "c_entrap", "informed_by"), "nowhere", ["codings.c_entrap.informed_by", "'nowhere'"]),
+    (("codings", "c_entrap", "source"), "s1", ["codings.c_entrap.source", "'informed_by'", "judgement"]),
+    (("expected",), _DELETE, ["expected", "literature expects"]),
+    (("expected", "source"), _DELETE, ["expected", "source"]),
+    (("outcome", "actors"), {"Ally 1": {"action": "Firm", "evidence": "e"}}, ["outcome.actors.Ally 1", "source"]),
     (("codings", "p_conflict", "distribution", "type"), "normal", ["distribution.type", "'normal'"]),
     (("codings", "p_conflict", "distribution", "mode"), 0.95, ["distribution.mode", "outside"]),
     (("codings", "p_conflict", "value"), 0.1, ["codings.p_conflict.value", "outside its range"]),
@@ -343,8 +348,22 @@ MODEL_MUTATIONS = [
     (("model",), "no_such_model", ["model", "unknown model 'no_such_model'", "snyder_alliance"]),
     (
         ("codings", "c_entrapment"),
-        {"value": 1, "range": [0, 2], "kind": "coding", "justification": "j", "source": "s1"},
+        {"value": 1, "range": [0, 2], "kind": "coding", "justification": "j", "informed_by": "s1"},
         ["codings.c_entrapment", "no parameter"],
+    ),
+    # the model's plausible range (c_entrap: 1/2 to 6) and orderings, unless a departure says why
+    (("codings", "c_entrap", "range"), [1, 7], ["codings.c_entrap", "plausible range [0.5, 6]", "departure"]),
+    (("codings", "c_entrap", "departure"), "Because.", ["departure", "c_entrap", "sit inside"]),
+    (("expected", "label"), "Firm/Strong", ["expected.label", "'Firm/Strong'"]),
+    (
+        ("outcome", "actors"),
+        {"Ally 1": {"action": "Weak", "evidence": "e", "source": "s1"}},
+        ["outcome.actors.Ally 1.action", "'Weak'", "'Firm/Firm'"],
+    ),
+    (
+        ("outcome", "actors"),
+        {"Ally 3": {"action": "Firm", "evidence": "e", "source": "s1"}},
+        ["outcome.actors", "'Ally 3'", "not a player"],
     ),
     (("codings", "c_entrap", "range"), [-1, 4], ["codings.c_entrap", "domain 'positive'"]),
     (
@@ -354,6 +373,36 @@ MODEL_MUTATIONS = [
     ),
     (("outcome", "label"), "Firm/Strong", ["outcome.label", "'Firm/Strong'", "Weak/Weak"]),
 ]
+
+
+@needs_models
+def test_a_stated_departure_admits_a_coding_outside_the_model():
+    data = _base()
+    data["codings"]["c_entrap"].update({"range": [1, 7], "departure": "This case's entrapment cost is extreme."})
+    rec = validate_record(data, file="toy.yaml")
+    assert rec.departures() == {"c_entrap": "This case's entrapment cost is extreme."}
+
+
+@needs_models
+def test_tree_orderings_are_checked():
+    """nato_cold_war leaves the model's ordering u_war > u_back and must say so."""
+    import yaml
+
+    text = rec_mod._data_dir().joinpath("nato_cold_war.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    assert validate_record(copy.deepcopy(data), file="n.yaml").departures().keys() >= {"u_war", "u_back"}
+    del data["codings"]["u_back"]["departure"]
+    with pytest.raises(CaseError, match=r"codings.u_back: .*ordering u_war > u_back"):
+        validate_record(data, file="n.yaml")
+    data = yaml.safe_load(text)
+    # inside the model: war above a climb-down, both in range -> no departure needed (and none allowed)
+    data["codings"]["u_war"].update({"value": -1, "range": [-1.5, -0.5]})
+    data["codings"]["u_back"].update({"value": -3, "range": [-4, -2]})
+    with pytest.raises(CaseError, match=r"state a departure but sit inside"):
+        validate_record(copy.deepcopy(data), file="n.yaml")
+    for k in ("u_war", "u_back"):
+        del data["codings"][k]["departure"]
+    assert validate_record(data, file="n.yaml").departures() == {}
 
 
 @needs_models

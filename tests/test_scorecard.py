@@ -232,12 +232,13 @@ def _burden_record() -> dict:
                 "range": [0.3, 0.7],
                 "kind": "coding",
                 "justification": "Constructed.",
-                "source": "s",
+                "informed_by": "s",
             },
         },
         "sources": [{"id": "s", "author": "X", "year": 2000, "title": "T", "publisher": "P"}],
         "facts": [{"text": "Constructed.", "source": "s"}],
         "outcome": {"label": "contributors: 1", "description": "Only the large member pays.", "source": "s"},
+        "expected": {"label": "contributors: 1", "reason": "Olson and Zeckhauser.", "source": "s"},
         "caveats": [],
     }
 
@@ -271,7 +272,7 @@ def test_point_regime_at_the_record_point():
 
 def test_coding_table_and_case_grid():
     t = coding_table("nato_cold_war")
-    assert list(t["parameter"]) == ["pi_support", "u_win", "u_war", "u_realign", "v_realign"]
+    assert list(t["parameter"]) == ["pi_support", "u_win", "u_war", "u_back", "u_realign", "v_realign"]
     assert (t["sources"].str.len() > 0).all() and (t["justification"].str.len() > 0).all()
     assert (t["low"] <= t["value"]).all() and (t["value"] <= t["high"]).all()
     g = case_grid("nato_cold_war", "pi_support", "u_war", steps=7)

@@ -21,7 +21,9 @@ Record layout (keys in *italics* are optional)::
         *distribution*: {type: triangular, lo: 0.5, mode: 2, hi: 4}   # ... or a distribution
         kind: coding                  # coding = our judgement; data = a sourced figure
         justification: one sentence
-        source: snyder1984            # the source of the argument (or of the figure)
+        informed_by: snyder1984       # kind coding: the source whose argument the judgement reads
+        # source: nato2024            # kind data: the source that gives the figure itself
+        *departure*: why this coding leaves the model's plausible range or ordering
     sources:                          # keys of the package bibliography (data/references.bib) ...
       - snyder1984
       - {id: mine2020, author: A. N. Other, year: 2020, title: ..., journal: ...,   # ... or, for a
@@ -32,9 +34,30 @@ Record layout (keys in *italics* are optional)::
       label: Firm/Firm                # as alliancegames.solvers.enumeration.Equilibrium.label writes it
       description: what happened
       source: clark2012
+      *actors*:                       # whose behaviour each part of the label codes, with evidence
+        Ally 1: {action: Firm, evidence: what Germany did, source: clark2012}
+    expected:                         # the regime the case's literature expects, stated before any
+      label: Firm/Firm                # Monte Carlo (required on a record without periods and on
+      reason: why, in the literature  # every period of a record with periods)
+      source: christensen_snyder1990
     *periods*:                        # sub-cases sharing the model (e.g. Cha's periods)
-      - {id: p1969, name: ..., years: [1969, 1971], codings: {...overrides...}, outcome: {...}}
+      - {id: p1969, name: ..., years: [1969, 1971], codings: {...overrides...}, outcome: {...},
+         expected: {...}}
     caveats: [..]
+
+A *judgement* (``kind: coding``) names the sources that **informed** it
+(``informed_by``): the number is ours, the argument it reads is theirs.  A
+*sourced value* (``kind: data``) names the ``source`` that prints the figure.
+The two keys are not interchangeable, so a reader of the YAML (and of
+:func:`~alliancegames.cases.scorecard.coding_table`) can tell them apart.
+
+Checks against the model (``check_model=True``): every coding's value and
+range lie inside the model's plausible range (``alliancegames.models.CODINGS``),
+and the model's orderings hold across the case's ranges -- the preferences of a
+normal form (evaluated at every corner of the coded box) and the parameter
+chains of a tree (``Coding.orderings``).  A coding that must leave them says
+why in ``departure``; a ``departure`` on a coding that leaves nothing is an
+error too, so the field stays truthful.
 
 Distributions: ``uniform`` (lo, hi), ``triangular`` (lo, mode, hi), ``beta``
 (a, b scaled to [lo, hi]) and ``codings`` (values with weights: alternative
@@ -59,10 +82,12 @@ import yaml
 from alliancegames.core.references import BibliographyError, plain_text, reference
 
 __all__ = [
+    "ActorBehaviour",
     "CaseError",
     "CaseRecord",
     "Coding",
     "Distribution",
+    "Expected",
     "Fact",
     "Outcome",
     "Period",
@@ -241,6 +266,12 @@ class Coding:
     justification: str
     sources: tuple[str, ...]
     distribution: Distribution | None = None
+    departure: str | None = None
+
+    @property
+    def sourced_value(self) -> bool:
+        """True for a figure printed by its source (``kind: data``); False for our judgement."""
+        return self.kind == "data"
 
     @property
     def lo(self) -> float:
@@ -270,6 +301,30 @@ class Outcome:
     label: str
     description: str
     sources: tuple[str, ...]
+    actors: tuple[ActorBehaviour, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActorBehaviour:
+    """Which player's behaviour part of an outcome codes, and the evidence about that actor."""
+
+    player: str
+    action: str
+    evidence: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Expected:
+    """The regime a case's historical literature expects, stated before any Monte Carlo.
+
+    ``label`` is written like an outcome label; ``reason`` says why the
+    literature expects it; ``sources`` name who expects it.
+    """
+
+    label: str
+    reason: str
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -282,6 +337,7 @@ class Period:
     codings: tuple[Coding, ...]
     outcome: Outcome
     note: str = ""
+    expected: Expected | None = None
 
 
 @dataclass(frozen=True)
@@ -310,6 +366,7 @@ class CaseRecord:
     caveats: tuple[str, ...]
     periods: tuple[Period, ...] = ()
     roles: tuple[tuple[str, str], ...] = ()
+    expected: Expected | None = None
     file: str = field(default="<dict>", compare=False)
 
     def coding(self, name: str, period: str | None = None) -> Coding:
@@ -325,6 +382,22 @@ class CaseRecord:
         p = self.period(period)
         overridden = {c.name for c in p.codings}
         return tuple(c for c in self.codings if c.name not in overridden) + p.codings
+
+    def expected_for(self, period: str | None = None) -> Expected | None:
+        """The literature's expected regime for the case (or a period of it)."""
+        return self.period(period).expected if period else self.expected
+
+    def outcome_for(self, period: str | None = None) -> Outcome:
+        """The observed outcome of the case (or a period of it)."""
+        return self.period(period).outcome if period else self.outcome
+
+    def departures(self, period: str | None = None) -> dict[str, str]:
+        """``{parameter: reason}`` for codings that leave the model's plausible ranges or orderings."""
+        return {c.name: c.departure for c in self._codings(period) if c.departure}
+
+    def units(self) -> list[str | None]:
+        """What the scorecard scores: the period ids, or ``[None]`` for a case without periods."""
+        return [p.id for p in self.periods] or [None]
 
     def period(self, id: str) -> Period:
         """The period called ``id``."""
@@ -549,13 +622,22 @@ def _parse_distribution(ctx: _Ctx, d: Any, where: str) -> Distribution:
 
 def _parse_coding(ctx: _Ctx, name: str, d: Any, where: str, known: set[str]) -> Coding:
     d = _mapping(ctx, d, where)
-    _keys(ctx, d, where, ("value", "kind", "justification", "source"), ("range", "distribution"))
-    value = _number(ctx, d["value"], f"{where}.value")
-    kind = d["kind"]
+    kind = d.get("kind")
     if kind not in CODING_KINDS:
         raise ctx.error(
             f"{where}.kind", f"expected 'coding' (our judgement) or 'data' (a sourced figure), got {kind!r}"
         )
+    ref_key = "source" if kind == "data" else "informed_by"
+    wrong = "informed_by" if kind == "data" else "source"
+    if wrong in d:
+        raise ctx.error(
+            f"{where}.{wrong}",
+            f"a {'sourced figure (kind: data)' if kind == 'data' else 'judgement (kind: coding)'} names its "
+            f"source with {ref_key!r}, not {wrong!r}: 'source' is the figure's source, 'informed_by' the "
+            "argument a judgement reads",
+        )
+    _keys(ctx, d, where, ("value", "kind", "justification", ref_key), ("range", "distribution", "departure"))
+    value = _number(ctx, d["value"], f"{where}.value")
     dist = (
         _parse_distribution(ctx, d["distribution"], f"{where}.distribution")
         if d.get("distribution")
@@ -588,8 +670,9 @@ def _parse_coding(ctx: _Ctx, name: str, d: Any, where: str, known: set[str]) -> 
         range=(lo, hi),
         kind=kind,
         justification=_text(ctx, d["justification"], f"{where}.justification"),
-        sources=_source_refs(ctx, d["source"], f"{where}.source", known),
+        sources=_source_refs(ctx, d[ref_key], f"{where}.{ref_key}", known),
         distribution=dist,
+        departure=_opt_text(ctx, d.get("departure"), f"{where}.departure"),
     )
 
 
@@ -603,19 +686,47 @@ def _parse_codings(ctx: _Ctx, d: Any, where: str, known: set[str]) -> tuple[Codi
     return tuple(out)
 
 
+def _parse_actors(ctx: _Ctx, d: Any, where: str, known: set[str]) -> tuple[ActorBehaviour, ...]:
+    out = []
+    for player, spec in _mapping(ctx, d, where).items():
+        w = f"{where}.{player}"
+        spec = _mapping(ctx, spec, w)
+        _keys(ctx, spec, w, ("action", "evidence", "source"))
+        out.append(
+            ActorBehaviour(
+                player=_text(ctx, player, where),
+                action=_text(ctx, spec["action"], f"{w}.action"),
+                evidence=_text(ctx, spec["evidence"], f"{w}.evidence"),
+                sources=_source_refs(ctx, spec["source"], f"{w}.source", known),
+            )
+        )
+    return tuple(out)
+
+
 def _parse_outcome(ctx: _Ctx, d: Any, where: str, known: set[str]) -> Outcome:
     d = _mapping(ctx, d, where)
-    _keys(ctx, d, where, ("label", "description", "source"))
+    _keys(ctx, d, where, ("label", "description", "source"), ("actors",))
     return Outcome(
         label=_text(ctx, d["label"], f"{where}.label"),
         description=_text(ctx, d["description"], f"{where}.description"),
+        sources=_source_refs(ctx, d["source"], f"{where}.source", known),
+        actors=_parse_actors(ctx, d["actors"], f"{where}.actors", known) if d.get("actors") else (),
+    )
+
+
+def _parse_expected(ctx: _Ctx, d: Any, where: str, known: set[str]) -> Expected:
+    d = _mapping(ctx, d, where)
+    _keys(ctx, d, where, ("label", "reason", "source"))
+    return Expected(
+        label=_text(ctx, d["label"], f"{where}.label"),
+        reason=_text(ctx, d["reason"], f"{where}.reason"),
         sources=_source_refs(ctx, d["source"], f"{where}.source", known),
     )
 
 
 def _parse_period(ctx: _Ctx, d: Any, where: str, known: set[str]) -> Period:
     d = _mapping(ctx, d, where)
-    _keys(ctx, d, where, ("id", "name", "years", "codings", "outcome"), ("note",))
+    _keys(ctx, d, where, ("id", "name", "years", "codings", "outcome", "expected"), ("note",))
     pid = _text(ctx, d["id"], f"{where}.id")
     if not _ID.match(pid):
         raise ctx.error(f"{where}.id", f"period id {pid!r} must be lower-case letters, digits, '_'")
@@ -626,6 +737,7 @@ def _parse_period(ctx: _Ctx, d: Any, where: str, known: set[str]) -> Period:
         codings=_parse_codings(ctx, d["codings"], f"{where}.codings", known),
         outcome=_parse_outcome(ctx, d["outcome"], f"{where}.outcome", known),
         note=(_opt_text(ctx, d.get("note"), f"{where}.note") or ""),
+        expected=_parse_expected(ctx, d["expected"], f"{where}.expected", known),
     )
 
 
@@ -641,6 +753,8 @@ class _ModelSpec:
     parameters: dict[str, Any]  # name -> Parameter (with .domain and .contains)
     labels: frozenset[str] | None  # admissible outcome labels, None if not checkable
     players: tuple[str, ...]
+    coding: Any = None  # the model's alliancegames.models.Coding (plausible ranges, orderings)
+    model: Any = None
 
 
 def _domain_of(symbol: Any) -> str:
@@ -708,7 +822,9 @@ def _model_spec(name: str) -> _ModelSpec:
         from alliancegames.core.model import Parameter
 
         params = {s.name: Parameter(s.name, domain=s.domain) for s in entry.coding.specs}
-    return _ModelSpec(params, _outcome_labels(model), tuple(getattr(model, "players", ())))
+    return _ModelSpec(
+        params, _outcome_labels(model), tuple(getattr(model, "players", ())), entry.coding, model
+    )
 
 
 def _model_names() -> list[str]:
@@ -742,21 +858,152 @@ def _check_against_model(ctx: _Ctx, rec: CaseRecord) -> None:
                         f"{where}.{c.name}",
                         f"{what} {x} is outside the domain {p.domain!r} of parameter {c.name!r}",
                     )
+    labelled: list[tuple[str, Any]] = [("outcome", rec.outcome)]
+    labelled += [(f"periods[{k}].outcome", p.outcome) for k, p in enumerate(rec.periods)]
+    if rec.expected is not None:
+        labelled.append(("expected", rec.expected))
+    labelled += [(f"periods[{k}].expected", p.expected) for k, p in enumerate(rec.periods) if p.expected]
     if spec.labels is not None:
-        for where, out in [("outcome", rec.outcome)] + [
-            (f"periods[{k}].outcome", p.outcome) for k, p in enumerate(rec.periods)
-        ]:
+        for where, out in labelled:
             if out.label not in spec.labels:
                 raise ctx.error(
                     f"{where}.label",
                     f"{out.label!r} is not an outcome of model {rec.model!r}; expected one of {sorted(spec.labels)}",
                 )
+    for where, out in labelled:
+        for k, a in enumerate(getattr(out, "actors", ())):
+            if spec.players and a.player not in spec.players:
+                raise ctx.error(
+                    f"{where}.actors", f"{a.player!r} is not a player of {rec.model!r}: {list(spec.players)}"
+                )
+            parts = out.label.split("/")
+            if len(parts) == len(spec.players) == 2 and parts[spec.players.index(a.player)] != a.action:
+                raise ctx.error(
+                    f"{where}.actors.{a.player}.action",
+                    f"{a.action!r} is not {a.player!r}'s part of the outcome {out.label!r}",
+                )
+    _check_coding_space(ctx, rec, spec)
     if rec.roles and spec.players:
         for player, _ in rec.roles:
             if player not in spec.players:
                 raise ctx.error(
                     "roles", f"{player!r} is not a player of {rec.model!r}; players: {list(spec.players)}"
                 )
+
+
+def _plausible(spec: _ModelSpec) -> dict[str, tuple[float, float]]:
+    if spec.coding is None:
+        return {}
+    return {s.name: (float(s.plausible[0]), float(s.plausible[1])) for s in spec.coding.specs}
+
+
+def _box(rec: CaseRecord, period: str | None, spec: _ModelSpec) -> tuple[dict[str, float], dict[str, tuple]]:
+    """(point: every model parameter at the case's value or the model default, box: coded ranges)."""
+    point = {}
+    if spec.coding is not None:
+        point = {s.name: float(s.default) for s in spec.coding.specs}
+    point.update(rec.values(period))
+    box = {c.name: (c.lo, c.hi) for c in rec._codings(period) if c.lo < c.hi}
+    return point, box
+
+
+def _corners(point: dict[str, float], box: dict[str, tuple], names: Sequence[str]) -> dict[str, np.ndarray]:
+    """Columns holding every corner of the box over ``names`` (others at the point)."""
+    free = [n for n in names if n in box]
+    k = len(free)
+    grid = (np.arange(2**k)[:, None] >> np.arange(k)[None, :]) & 1 if k else np.zeros((1, 0), int)
+    cols = {n: np.full(len(grid), v) for n, v in point.items()}
+    for j, n in enumerate(free):
+        lo, hi = box[n]
+        cols[n] = np.where(grid[:, j] == 1, hi, lo)
+    return cols
+
+
+def _violations(rec: CaseRecord, period: str | None, spec: _ModelSpec) -> dict[str, list[str]]:
+    """Coding name -> what it leaves: the model's plausible range or one of its orderings."""
+    out: dict[str, list[str]] = {}
+    plaus = _plausible(spec)
+    tol = 1e-9
+    for c in rec._codings(period):
+        if c.name in plaus:
+            lo, hi = plaus[c.name]
+            if c.lo < lo - tol or c.hi > hi + tol:
+                out.setdefault(c.name, []).append(
+                    f"range [{c.lo:g}, {c.hi:g}] leaves the model's plausible range [{lo:g}, {hi:g}]"
+                )
+    if spec.coding is None:
+        return out
+    point, box = _box(rec, period, spec)
+    coded = {c.name for c in rec._codings(period)}
+    for chain in getattr(spec.coding, "orderings", ()):
+        for a, b in zip(chain, chain[1:]):
+            a_lo = box.get(a, (point[a], point[a]))[0]
+            b_hi = box.get(b, (point[b], point[b]))[1]
+            if not a_lo > b_hi:
+                msg = f"the model's ordering {a} > {b} fails in the coded ranges ({a} >= {a_lo:g}, {b} <= {b_hi:g})"
+                for name in (a, b):
+                    if name in coded:
+                        out.setdefault(name, []).append(msg)
+                if a not in coded and b not in coded:  # pragma: no cover - the model's own defaults
+                    out.setdefault(a, []).append(msg)
+    prefs = getattr(spec.coding, "preferences", ())
+    model = spec.model
+    if prefs and hasattr(model, "payoffs") and hasattr(model, "actions"):
+        f = _compiled(spec.model)
+        for pref in prefs:
+            (i, j) = (model.actions[0].index(pref.better[0]), model.actions[1].index(pref.better[1]))
+            (k, m) = (model.actions[0].index(pref.worse[0]), model.actions[1].index(pref.worse[1]))
+            exprs = (model.payoffs[pref.player][i, j], model.payoffs[pref.player][k, m])
+            names = sorted({str(x) for e in exprs for x in e.free_symbols})
+            cols = _corners(point, box, names)
+            mats = f(cols)
+            M = mats[pref.player]
+            bad = ~(M[..., i, j] > M[..., k, m] + 1e-12)
+            if np.any(bad):
+                msg = (
+                    f"the model's ordering {pref.better} > {pref.worse} for player {pref.player + 1} "
+                    f"fails in the coded ranges ({pref.reason})"
+                )
+                involved = [n for n in names if n in coded] or names
+                for name in involved:
+                    out.setdefault(name, []).append(msg)
+    return out
+
+
+_COMPILED: dict[int, Any] = {}
+
+
+def _compiled(model: Any) -> Any:
+    from alliancegames.core.numeric import compile_model
+
+    key = id(model)
+    if key not in _COMPILED:
+        _COMPILED[key] = (model, compile_model(model))
+    return _COMPILED[key][1]
+
+
+def _check_coding_space(ctx: _Ctx, rec: CaseRecord, spec: _ModelSpec) -> None:
+    """Every coding inside the model's plausible ranges and orderings, or a stated departure."""
+    used: set[str] = set()
+    for period in rec.units():
+        where = f"periods[{[p.id for p in rec.periods].index(period)}]" if period else "codings"
+        departures = rec.departures(period)
+        for name, what in _violations(rec, period, spec).items():
+            if name not in departures:
+                raise ctx.error(
+                    f"{where}.{name}" if period is None else f"{where} ({period}).{name}",
+                    f"{'; '.join(what)}; move the coding inside, or state why the case leaves the model "
+                    "in a 'departure' field",
+                )
+            used.add(name)
+    stated = {c.name for c in rec.codings if c.departure}
+    stated |= {c.name for p in rec.periods for c in p.codings if c.departure}
+    idle = sorted(stated - used)
+    if idle:
+        raise ctx.error(
+            "departure",
+            f"coding(s) {idle} state a departure but sit inside the model's plausible ranges and orderings",
+        )
 
 
 # ------------------------------------------------------------------ record
@@ -773,7 +1020,7 @@ _REQUIRED = (
     "outcome",
     "caveats",
 )
-_OPTIONAL = ("periods", "roles")
+_OPTIONAL = ("periods", "roles", "expected")
 
 
 def validate_record(data: Any, *, file: str = "<dict>", check_model: bool = True) -> CaseRecord:
@@ -847,6 +1094,13 @@ def validate_record(data: Any, *, file: str = "<dict>", check_model: bool = True
                 f"periods[{k}].years", f"{list(p.years)} lies outside the case's years {list(years)}"
             )
     model = _text(ctx, d["model"], "model")
+    if d.get("expected") is None and not periods:
+        raise ctx.error(
+            "expected",
+            "missing: state the regime the case's literature expects (label, reason, source) "
+            "before any Monte Carlo",
+        )
+    expected = _parse_expected(ctx, d["expected"], "expected", known) if d.get("expected") else None
     rec = CaseRecord(
         id=rid,
         name=_text(ctx, d["name"], "name"),
@@ -861,6 +1115,7 @@ def validate_record(data: Any, *, file: str = "<dict>", check_model: bool = True
         caveats=caveats,
         periods=periods,
         roles=roles,
+        expected=expected,
         file=file,
     )
     if check_model:

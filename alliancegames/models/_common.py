@@ -51,6 +51,9 @@ class Coding:
     preferences: tuple[Preference, ...] = ()
     notes: str = ""
     extra_constraints: tuple[str, ...] = field(default=())
+    #: Strict orderings of parameters (trees): each chain ``(a, b, c)`` means ``a > b > c``
+    #: everywhere in the plausible ranges; the case records are checked against them.
+    orderings: tuple[tuple[str, ...], ...] = ()
 
     @property
     def plausible(self) -> dict[str, tuple[Any, Any]]:

@@ -76,6 +76,7 @@ DETERRENCE_CODING = Coding(
     ),
     notes="Ordering: u_win > u_sq > u_war (challenger); d_war > d_yield (a resolute defender prefers "
     "war to yielding).",
+    orderings=(("u_win", "u_sq", "u_war"), ("d_war", "d_yield")),
 )
 
 
@@ -184,6 +185,7 @@ EXTENDED_DETERRENCE_CODING = Coding(
     notes="Ordering: u_win > u_sq > u_war > u_back (the challenger prefers war to a climb-down once "
     "resisted); v_prevail > v_war_supported > v_concede > v_war_alone.  Free: u_realign and "
     "v_realign (whether realignment is attractive to the protégé and costly to the challenger).",
+    orderings=(("u_win", "u_sq", "u_war", "u_back"), ("v_prevail", "v_war_supported", "v_concede", "v_war_alone")),
 )
 
 
