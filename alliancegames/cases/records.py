@@ -871,7 +871,7 @@ def _check_against_model(ctx: _Ctx, rec: CaseRecord) -> None:
                     f"{out.label!r} is not an outcome of model {rec.model!r}; expected one of {sorted(spec.labels)}",
                 )
     for where, out in labelled:
-        for k, a in enumerate(getattr(out, "actors", ())):
+        for a in getattr(out, "actors", ()):
             if spec.players and a.player not in spec.players:
                 raise ctx.error(
                     f"{where}.actors", f"{a.player!r} is not a player of {rec.model!r}: {list(spec.players)}"
