@@ -41,9 +41,9 @@ __version__ = "0.1.0"
 _LAZY: dict[str, tuple[str, str | None]] = {
     "BatchResult": ("alliancegames.solvers.batch", "BatchResult"),
     "solve_batch": ("alliancegames.solvers.batch", "solve_batch"),
-    "comparative_statics": ("alliancegames.analysis.regions", "comparative_statics"),
+    "comparative_statics": ("alliancegames.analysis.statics", "comparative_statics"),
     "equilibrium_regions": ("alliancegames.analysis.regions", "equilibrium_regions"),
-    "partition": ("alliancegames.analysis.regions", "partition"),
+    "partition": ("alliancegames.analysis.partitions", "partition"),
     "backward_induction": ("alliancegames.analysis.tree", "backward_induction"),
     "chance": ("alliancegames.analysis.tree", "chance"),
     "decision": ("alliancegames.analysis.tree", "decision"),

@@ -14,7 +14,7 @@ import warnings
 
 import sympy as sp
 
-from alliancegames.analysis import regions as R
+from alliancegames.analysis import conditions as R
 from alliancegames.analysis.regions import equilibrium_regions
 from alliancegames.analysis.tree import backward_induction, decision, game_tree, strategic_form, terminal
 from alliancegames.core.model import normal_form, parameter

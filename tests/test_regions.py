@@ -11,16 +11,10 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alliancegames.analysis.regions import (
-    Partition1D,
-    Partition2D,
-    comparative_statics,
-    decide,
-    equilibrium_regions,
-    normalize,
-    partition,
-    simplify_conditions,
-)
+from alliancegames.analysis.conditions import decide, normalize, simplify_conditions
+from alliancegames.analysis.partitions import Partition1D, Partition2D, partition
+from alliancegames.analysis.regions import equilibrium_regions
+from alliancegames.analysis.statics import comparative_statics
 from alliancegames.core.model import ModelError, normal_form, parameter
 from alliancegames.core.numeric import evaluate
 from alliancegames.solvers.enumeration import solve
@@ -349,7 +343,6 @@ def test_statics_sign_nonlinear_factor_from_a_stated_relation():
     """A factor such as c*p - v is signed by a relation that states it (p*c > v), not only linearly."""
     import sympy as sp
 
-    from alliancegames.analysis.regions import comparative_statics
     from alliancegames.core.model import parameter
 
     v, c, e, p = (
@@ -370,7 +363,6 @@ def test_statics_sign_nonlinear_factor_from_a_stated_relation():
 def test_regions_of_non_polynomial_payoffs_agree_with_solve():
     """Cobb-Douglas payoffs ((I - q)**(1 - alpha) ...) are not polynomials; regions must still work."""
     from alliancegames import solve
-    from alliancegames.analysis.regions import equilibrium_regions
     from alliancegames.models import get_model
 
     model = get_model("burden_sharing_matrix")

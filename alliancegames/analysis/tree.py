@@ -67,7 +67,7 @@ from typing import Any
 
 import sympy as sp
 
-from alliancegames.analysis.regions import _preference, context_of, decide, simplify_conditions
+from alliancegames.analysis.conditions import context_of, decide, preference, simplify_conditions
 from alliancegames.core.model import (
     ModelError,
     NormalFormModel,
@@ -667,7 +667,7 @@ def backward_induction(
             "nodes -- analyse strategic_form(tree) instead"
         )
     ctx = context_of(tree.parameters, assumptions)
-    order = _preference(tree.parameters, prefer, TreeError)
+    order = preference(tree.parameters, prefer, TreeError)
     rel = sp.GreaterThan if ties == "all" else sp.StrictGreaterThan
     player_index = {p: i for i, p in enumerate(tree.players)}
     dropped = 0

@@ -303,7 +303,7 @@ def build_regime_map(paper_dir: Path) -> list[Path]:
 
 def _snyder_boundaries(model, grid):
     """Boundary curves of the symbolic regions inside the plotted box (for the overlay)."""
-    from alliancegames.analysis.regions import partition
+    from alliancegames.analysis.partitions import partition
 
     fixed = {k: v for k, v in model.defaults().items() if k not in grid}
     box = {k: (float(v.min()), float(v.max())) for k, v in grid.items()}
@@ -405,7 +405,8 @@ def build_scorecard(paper_dir: Path) -> list[Path]:
     "signed comparative statics of the mixed commitment equilibrium of Snyder's alliance game",
 )
 def build_statics(paper_dir: Path) -> list[Path]:
-    from alliancegames.analysis.regions import comparative_statics, equilibrium_regions
+    from alliancegames.analysis.regions import equilibrium_regions
+    from alliancegames.analysis.statics import comparative_statics
     from alliancegames.models import get_model
 
     model = get_model("snyder_alliance")
@@ -430,7 +431,7 @@ def build_statics(paper_dir: Path) -> list[Path]:
     header = ["parameter", "derivative of P(Firm) in the mixed equilibrium", *regimes]
     table = markdown_table(header, rows)
     table += (
-        f"\nP(Firm) = {_math(sigma)}. Signs are decided by `alliancegames.analysis.regions.comparative_statics` under "
+        f"\nP(Firm) = {_math(sigma)}. Signs are decided by `alliancegames.analysis.statics.comparative_statics` under "
         "the parameters' domains and each regime's conditions; *undetermined* would mean the sign depends "
         "on the parameters within the regime. In the assurance regime the mixed equilibrium is the tipping "
         "point between the two pure ones, so a higher P(Firm) there means mutual firmness is harder to reach.\n"

@@ -829,7 +829,7 @@ def _pure_condition(model: NormalFormModel, i: int, j: int) -> Any:
     Taken from :func:`alliancegames.analysis.regions.equilibrium_regions` (the generic
     piece of that profile; ``false`` if there is none) when it is available;
     otherwise the best-response inequalities, simplified with
-    :func:`alliancegames.analysis.regions.simplify_conditions`.
+    :func:`alliancegames.analysis.conditions.simplify_conditions`.
     """
     label = f"{model.actions[0][i]}/{model.actions[1][j]}"
     try:
@@ -850,7 +850,7 @@ def _pure_condition(model: NormalFormModel, i: int, j: int) -> Any:
     rels = [r for r in rels if r is not sp.true]
     if any(r is sp.false for r in rels):
         return sp.false
-    from alliancegames.analysis.regions import simplify_conditions  # noqa: PLC0415
+    from alliancegames.analysis.conditions import simplify_conditions  # noqa: PLC0415
 
     return simplify_conditions(rels, tuple(c for p in model.parameters for c in p.constraints()))
 
@@ -923,7 +923,7 @@ def _mixed_formulas(model: NormalFormModel) -> tuple[sp.Expr, sp.Expr, sp.Expr, 
 
 def _statics_sign(expr: sp.Expr, sym: sp.Symbol, sub: Mapping[sp.Symbol, Any]) -> tuple[int, sp.Expr]:
     try:
-        from alliancegames.analysis.regions import comparative_statics  # type: ignore[attr-defined]  # noqa: F401, PLC0415
+        from alliancegames.analysis.statics import comparative_statics  # type: ignore[attr-defined]  # noqa: F401, PLC0415
     except ImportError:
         pass
     d = sp.simplify(sp.diff(expr, sym))
@@ -1685,9 +1685,9 @@ def _check_conditions(problem: Problem, answer: Any) -> Verdict:
         if not isinstance(cond, (sp.Basic, bool)):
             raise ValueError(f"give the condition as a sympy relation or text such as 'v >= s'; got {cond!r}")
         if isinstance(cond, sp.Basic):
-            from alliancegames.analysis.regions import _rebind  # noqa: PLC0415
+            from alliancegames.analysis.conditions import rebind  # noqa: PLC0415
 
-            cond = _rebind(cond, symbols)
+            cond = rebind(cond, symbols)
         pts = _sample_points(symbols, model)
         bad = sum(_truth(cond, pt) != _truth(truth.condition, pt) for pt in pts)
         if bad:

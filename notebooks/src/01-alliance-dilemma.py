@@ -46,7 +46,8 @@ from alliancegames.models import (
     solve_burden_sharing,
 )
 from alliancegames.studies.plot import reaction_curves
-from alliancegames.analysis.regions import decide, equilibrium_regions
+from alliancegames.analysis.conditions import decide
+from alliancegames.analysis.regions import equilibrium_regions
 from alliancegames.analysis.tree import backward_induction
 
 R = sp.Rational
