@@ -100,3 +100,15 @@ def test_solve_help_documents_the_model_file_format(capsys):
         "docs/model-files.md",
     ):
         assert field in text, field
+
+
+def test_regions_and_partitions_print_as_summaries():
+    m = ag.models.get_model("snyder_alliance")
+    regions = ag.equilibrium_regions(m)
+    assert repr(regions).startswith("Regions(snyder_alliance: ") and "Parameter(" not in repr(regions)
+    plane = ag.partition(m, {"c_entrap": (0.5, 8), "p_conflict": (0.01, 1)})
+    for text in (repr(plane), str(plane), repr(plane.boundaries[0])):
+        assert "array(" not in text and len(text.splitlines()) < 20
+    assert repr(plane).startswith("Partition2D(c_entrap in [0.5, 8] x p_conflict in [0.01, 1]: ")
+    line = ag.partition(m, {"c_entrap": (0.5, 8)})
+    assert repr(line).startswith("Partition1D(c_entrap in [1/2, 8]: ")

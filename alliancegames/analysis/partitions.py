@@ -46,6 +46,10 @@ class Partition1D:
     def __str__(self) -> str:
         return "\n".join(f"{c.interval}: {', '.join(c.labels) or 'none'}" for c in self.cells)
 
+    def __repr__(self) -> str:
+        lo, hi = self.box
+        return f"Partition1D({self.parameter} in [{lo}, {hi}]: {len(self.cells)} cells, {len(self.sets)} labels)"
+
 
 @dataclass(frozen=True)
 class Boundary:
@@ -68,6 +72,13 @@ class Boundary:
             return np.empty((0, 2))
         return max(self.polylines, key=len)
 
+    def __repr__(self) -> str:
+        n = sum(len(p) for p in self.polylines)
+        return (
+            f"Boundary({self.expr} = 0; {len(self.polylines)} polyline(s), {n} points; "
+            f"bounds {', '.join(self.labels)})"
+        )
+
 
 @dataclass(frozen=True)
 class Partition2D:
@@ -88,6 +99,19 @@ class Partition2D:
     box: tuple[tuple[float, float], tuple[float, float]]
     pieces: tuple[tuple[str, sp.Basic], ...]
     boundaries: tuple[Boundary, ...]
+
+    def __repr__(self) -> str:
+        (x, y), ((x0, x1), (y0, y1)) = self.parameters, self.box
+        return (
+            f"Partition2D({x} in [{x0:g}, {x1:g}] x {y} in [{y0:g}, {y1:g}]: "
+            f"{len(self.pieces)} pieces, {len(self.boundaries)} boundaries)"
+        )
+
+    def __str__(self) -> str:
+        lines = [repr(self)]
+        lines += [f"  {label}: {cond}" for label, cond in self.pieces]
+        lines += [f"  boundary {b.expr} = 0 ({', '.join(b.labels)})" for b in self.boundaries]
+        return "\n".join(lines)
 
     def labels_at(self, x: Any, y: Any) -> tuple[str, ...]:
         """Labels of the generic pieces holding at ``(x, y)`` (exact for rationals)."""

@@ -154,6 +154,13 @@ class Regions:
     def __len__(self) -> int:
         return len(self.pieces)
 
+    def __repr__(self) -> str:
+        generic = sum(1 for p in self.pieces if p.generic)
+        return (
+            f"Regions({self.model.name}: {generic} generic pieces, {len(self.pieces) - generic} boundary pieces, "
+            f"{len(self.dropped)} dropped)"
+        )
+
     def __iter__(self) -> Iterator[Piece]:
         return iter(self.pieces)
 
