@@ -40,6 +40,11 @@ __version__ = "0.1.0"
 # name -> (module, attribute or None for the module itself), imported on first access
 _LAZY: dict[str, tuple[str, str | None]] = {
     "BatchResult": ("alliancegames.solvers.batch", "BatchResult"),
+    "BayesianGame": ("alliancegames.core.bayesian", "BayesianGame"),
+    "SignallingGame": ("alliancegames.core.bayesian", "SignallingGame"),
+    "bayesian_game": ("alliancegames.core.bayesian", "bayesian_game"),
+    "per_type": ("alliancegames.core.bayesian", "per_type"),
+    "signalling_game": ("alliancegames.core.bayesian", "signalling_game"),
     "solve_batch": ("alliancegames.solvers.batch", "solve_batch"),
     "comparative_statics": ("alliancegames.analysis.statics", "comparative_statics"),
     "equilibrium_regions": ("alliancegames.analysis.regions", "equilibrium_regions"),
