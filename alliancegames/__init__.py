@@ -49,6 +49,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "comparative_statics": ("alliancegames.analysis.statics", "comparative_statics"),
     "equilibrium_regions": ("alliancegames.analysis.regions", "equilibrium_regions"),
     "partition": ("alliancegames.analysis.partitions", "partition"),
+    "perfect_bayesian_equilibria": ("alliancegames.analysis.signalling", "perfect_bayesian_equilibria"),
     "backward_induction": ("alliancegames.analysis.tree", "backward_induction"),
     "chance": ("alliancegames.analysis.tree", "chance"),
     "decision": ("alliancegames.analysis.tree", "decision"),

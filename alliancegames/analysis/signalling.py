@@ -1,0 +1,626 @@
+"""Perfect Bayesian equilibria of signalling games, with symbolic conditions.
+
+Conventions
+-----------
+The game is a :class:`~alliancegames.core.bayesian.SignallingGame` with two
+sender types ``t0, t1 = game.types`` (the analysis is written for two types).
+A *belief* after message ``m`` is ``mu[m]``, the probability the receiver
+gives to the **first** type ``t0``.  A profile is a pure sender plan (one
+message per type) and a pure receiver plan (one action per message).  It is a
+perfect Bayesian equilibrium (PBE) when
+
+1. after every message sent with positive probability the belief follows
+   from the prior by Bayes' rule and the receiver's action is a best response
+   to it (every type is assumed to have positive prior probability: the
+   relations ``prior > 0`` are added to the assumptions);
+2. after every message nobody sends (off the path) *some* belief
+   ``mu in [0, 1]`` makes the receiver's action a best response — the set of
+   such beliefs is reported, and whether one exists is part of the conditions;
+3. every type's message is a best response to the receiver's plan.
+
+Pooling equilibria (both types send one message) and separating ones (they
+send different messages) are enumerated.  The conditions on the parameters are
+conjunctions of relations in the solved, readable form of
+:mod:`alliancegames.analysis.regions` (:func:`~alliancegames.analysis.conditions.simplify_conditions`);
+because "some supporting belief exists" is a disjunction (the belief may sit
+at ``mu = 1``, at ``mu = 0`` or where two receiver actions tie), the
+conditions of one equilibrium are a list of alternative conjunctions
+(:attr:`PBE.cases`), any of which suffices.
+
+Refinement: the Intuitive Criterion (Cho and Kreps 1987), for two types: an
+equilibrium fails it at an unused message ``m`` when one type could never gain
+by sending ``m`` whatever the receiver's best response to any belief
+(equilibrium dominance), the other type could, and that other type gains from
+``m`` against every best response to the belief concentrated on it.
+:attr:`PBE.intuitive` is the condition on the parameters under which the
+equilibrium survives.
+
+Not covered (said, not hidden): more than two types; receiver mixing; the
+semi-separating (hybrid) equilibria of two-type games.  The independent
+exact check :func:`pbe_at` enumerates the same class numerically (Bayes'
+rule, sequential rationality, an interval of supporting beliefs), and the
+tests compare the two at random points and on boundaries.
+
+References
+----------
+Cho, I.-K. and Kreps, D. M. (1987). Signaling Games and Stable Equilibria.
+*Quarterly Journal of Economics* 102(2). [recalled, see LITERATURE.md]
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import sympy as sp
+
+from alliancegames.analysis.conditions import context_of, preference, simplify_conditions
+from alliancegames.core.bayesian import SignallingGame
+from alliancegames.core.model import ModelError, Parameter, exact_number
+
+__all__ = [
+    "PBE",
+    "PBEResult",
+    "belief_symbol",
+    "intuitive_at",
+    "pbe_at",
+    "perfect_bayesian_equilibria",
+]
+
+
+def belief_symbol(message: str) -> sp.Symbol:
+    """The symbol ``mu[message]``: the receiver's probability of the first type after ``message``.
+
+    Examples
+    --------
+    >>> belief_symbol("Ally")
+    mu[Ally]
+    """
+    return sp.Symbol(f"mu[{message}]", nonnegative=True)
+
+
+def _truth(cond: Any, sub: Mapping[sp.Symbol, sp.Expr]) -> bool:
+    v = cond.xreplace(sub) if isinstance(cond, sp.Basic) else cond
+    if v in (True, sp.true):
+        return True
+    if v in (False, sp.false):
+        return False
+    v = sp.simplify(v)
+    if v in (True, sp.true):
+        return True
+    if v in (False, sp.false):
+        return False
+    raise ModelError(f"condition {cond} could not be decided at the point (is every parameter given?)")
+
+
+def _values(parameters: Sequence[Parameter], values: Mapping[str, Any]) -> dict[sp.Symbol, sp.Expr]:
+    names = {p.name for p in parameters}
+    unknown = sorted(set(values) - names)
+    if unknown:
+        raise ModelError(f"unknown parameters {unknown}; the game's parameters are {sorted(names)}")
+    out = {}
+    for p in parameters:
+        v = values.get(p.name, p.default)
+        if v is None:
+            raise ModelError(f"no value for parameter {p.name!r}")
+        if not p.contains(v):
+            raise ModelError(f"value {v!r} for {p.name!r} is outside its domain {p.domain!r}")
+        out[p.symbol] = exact_number(v)
+    return out
+
+
+@dataclass(frozen=True)
+class PBE:
+    """One pure perfect Bayesian equilibrium candidate and where it is one.
+
+    Attributes
+    ----------
+    kind : {"pooling", "separating"}
+    sender : tuple of (type, message)
+    receiver : tuple of (message, action)
+    beliefs : tuple of (message, expression)
+        On-path beliefs ``mu[m]`` (probability of the first type) by Bayes' rule.
+    off_path : tuple of (message, condition)
+        For each unused message, the condition on ``mu[m]`` (see
+        :func:`belief_symbol`) under which the receiver's action there is a
+        best response: the supporting off-path beliefs.
+    cases : tuple of sympy Booleans
+        Alternative conjunctions of relations on the parameters; the profile is
+        a PBE exactly where at least one holds.
+    intuitive : sympy Boolean
+        Where the equilibrium survives the Intuitive Criterion (``True`` when
+        no message is unused).
+    payoffs : tuple
+        ``((type, sender payoff), ...)`` and the receiver's ex-ante payoff last
+        as ``(receiver name, payoff)``.
+    """
+
+    kind: str
+    sender: tuple[tuple[str, str], ...]
+    receiver: tuple[tuple[str, str], ...]
+    beliefs: tuple[tuple[str, sp.Expr], ...]
+    off_path: tuple[tuple[str, sp.Basic], ...]
+    cases: tuple[sp.Basic, ...]
+    intuitive: sp.Basic
+    payoffs: tuple[tuple[str, sp.Expr], ...]
+    parameters: tuple[Parameter, ...] = ()
+
+    @property
+    def conditions(self) -> sp.Basic:
+        """Where the profile is a PBE: the disjunction of :attr:`cases`."""
+        return sp.Or(*self.cases)
+
+    @property
+    def profile(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """``(messages per type, actions per message)``: the key used by :func:`pbe_at`."""
+        return tuple(m for _, m in self.sender), tuple(a for _, a in self.receiver)
+
+    @property
+    def label(self) -> str:
+        """E.g. ``"separating: resolute:Ally, irresolute:Stay | Ally:Wait, Stay:Attack"``."""
+        s = ", ".join(f"{t}:{m}" for t, m in self.sender)
+        r = ", ".join(f"{m}:{a}" for m, a in self.receiver)
+        return f"{self.kind}: {s} | {r}"
+
+    def holds_at(self, values: Mapping[str, Any] | None = None) -> bool:
+        """Whether the profile is a PBE at a point (exact; defaults fill missing values)."""
+        sub = _values(self.parameters, values or {})
+        return any(_truth(c, sub) for c in self.cases)
+
+    def survives_intuitive_at(self, values: Mapping[str, Any] | None = None) -> bool:
+        """Whether the equilibrium passes the Intuitive Criterion at a point."""
+        return _truth(self.intuitive, _values(self.parameters, values or {}))
+
+    def __str__(self) -> str:
+        lines = [self.label]
+        if self.beliefs:
+            lines.append("  beliefs on path: " + ", ".join(f"mu[{m}] = {b}" for m, b in self.beliefs))
+        for m, c in self.off_path:
+            lines.append(f"  off path, {m}: supported by beliefs {c}")
+        lines.append("  a PBE where " + " OR ".join(f"({c})" for c in self.cases))
+        if self.off_path:
+            lines.append(f"  Intuitive Criterion survives where: {self.intuitive}")
+        lines.append("  payoffs: " + ", ".join(f"{k}: {v}" for k, v in self.payoffs))
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class PBEResult:
+    """The pure PBE of a signalling game, each with its conditions (from :func:`perfect_bayesian_equilibria`)."""
+
+    game: SignallingGame
+    equilibria: tuple[PBE, ...]
+    dropped: tuple[tuple[str, str], ...]
+    assumptions: tuple[sp.Basic, ...]
+
+    def __len__(self) -> int:
+        return len(self.equilibria)
+
+    def __iter__(self) -> Iterator[PBE]:
+        return iter(self.equilibria)
+
+    def __getitem__(self, i: int) -> PBE:
+        return self.equilibria[i]
+
+    def of_kind(self, kind: str) -> tuple[PBE, ...]:
+        """The pooling or the separating equilibria."""
+        return tuple(e for e in self.equilibria if e.kind == kind)
+
+    def at(self, values: Mapping[str, Any] | None = None, *, intuitive: bool = False) -> list[PBE]:
+        """The equilibria at a point (only those passing the Intuitive Criterion with ``intuitive``)."""
+        sub = _values(self.game.parameters, values or {})
+        for a in self.assumptions:
+            if not _truth(a, sub):
+                raise ModelError(f"the point violates the assumption {a}")
+        out = [e for e in self.equilibria if any(_truth(c, sub) for c in e.cases)]
+        if intuitive:
+            out = [e for e in out if _truth(e.intuitive, sub)]
+        return out
+
+    def __str__(self) -> str:
+        head = f"perfect Bayesian equilibria of {self.game.name}: {len(self.equilibria)} (pure; two types)"
+        body = "\n".join(str(e) for e in self.equilibria)
+        return (
+            head
+            + "\n"
+            + body
+            + (f"\n dropped (never an equilibrium): {len(self.dropped)}" if self.dropped else "")
+        )
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        rows = []
+        for q in self.equilibria:
+            conds = " <b>or</b> ".join(f"${sp.latex(c)}$" for c in q.cases)
+            off = "; ".join(f"{e(m)}: ${sp.latex(c)}$" for m, c in q.off_path) or "—"
+            rows.append(
+                f"<tr><td>{e(q.label)}</td><td>{conds}</td><td>{off}</td>"
+                f"<td>{'always' if q.intuitive is sp.true else '$' + sp.latex(q.intuitive) + '$'}</td></tr>"
+            )
+        head = (
+            "<tr><th>equilibrium</th><th>conditions</th><th>off-path beliefs</th>"
+            "<th>survives the Intuitive Criterion where</th></tr>"
+        )
+        return f"<p>PBE of <b>{e(self.game.name)}</b></p><table>{head}{''.join(rows)}</table>"
+
+
+# ---------------------------------------------------------------------- pieces
+def _witnesses(uR: Any, types: Sequence[str], m: str, a: str, actions: Sequence[str]) -> list[list[sp.Basic]]:
+    """Alternative relation lists, one of which holds iff some belief in [0, 1] makes ``a`` a best response.
+
+    The beliefs supporting ``a`` form a closed interval of ``mu``; if it is
+    non-empty its upper end is ``mu = 1`` or a belief where ``a`` ties with
+    another action, so these witnesses suffice (``mu = 0`` is added for readability).
+    """
+    t0, t1 = types
+    others = [b for b in actions if b != a]
+    d = {b: (uR(t0, m, a) - uR(t0, m, b), uR(t1, m, a) - uR(t1, m, b)) for b in others}
+    out = [
+        [sp.GreaterThan(d[b][0], 0) for b in others],  # mu = 1: a best against t0
+        [sp.GreaterThan(d[b][1], 0) for b in others],  # mu = 0: a best against t1
+    ]
+    for b in others:
+        d0, d1 = d[b]
+        D = sp.expand(d0 - d1)  # tie at mu* = -d1 / D, i.e. mu* d0 + (1 - mu*) d1 = 0
+        if D == 0:
+            continue
+        rels = [sp.Unequality(D, 0), sp.GreaterThan(-d1 * D, 0), sp.GreaterThan(d0 * D, 0)]
+        for c in others:
+            if c == b:
+                continue
+            e0, e1 = d[c]
+            # mu* e0 + (1 - mu*) e1 >= 0, times D^2 > 0
+            rels.append(sp.GreaterThan(sp.expand((-d1 * e0 + d0 * e1) * D), 0))
+        out.append(rels)
+    return out
+
+
+def _best_against(uR: Any, t: str, m: str, a: str, actions: Sequence[str]) -> sp.Basic:
+    return sp.And(*[sp.GreaterThan(uR(t, m, a) - uR(t, m, b), 0) for b in actions if b != a])
+
+
+def perfect_bayesian_equilibria(
+    game: SignallingGame,
+    *,
+    assumptions: Iterable[Any] = (),
+    prefer: Sequence[str] = (),
+) -> PBEResult:
+    """Every pure (pooling or separating) PBE of a two-type signalling game, with conditions.
+
+    Parameters
+    ----------
+    game : SignallingGame
+        Exactly two sender types; any numbers of messages and receiver actions.
+    assumptions : iterable of sympy relations
+        Extra relations between parameters (e.g. ``[c < v]``); the relations
+        ``prior(t) > 0`` are always added.
+    prefer : sequence of str
+        Parameter names to solve relations for first (then probabilities).
+
+    Returns
+    -------
+    PBEResult
+
+    Raises
+    ------
+    ModelError
+        For a game with other than two types, or bad assumptions.
+
+    Examples
+    --------
+    A resolute ally (probability ``p``) may sign an alliance at peacetime cost
+    ``c``; the rival attacks an ally it believes irresolute.
+
+    >>> from alliancegames.core.bayesian import signalling_game
+    >>> from alliancegames.core.model import parameter
+    >>> p = parameter("p", "prior: resolute", "probability")
+    >>> c = parameter("c", "cost of signing", "positive")
+    >>> def pay(t, m, a):
+    ...     cost = -c.symbol if m == "Sign" else 0
+    ...     if a == "Wait":
+    ...         return cost, 0
+    ...     return cost + (-2 if t == "resolute" else -1), (-1 if t == "resolute" else 1)
+    >>> g = signalling_game("sign", ("Ally", "Rival"), ("resolute", "irresolute"), [p, c],
+    ...                     {"resolute": "p", "irresolute": 1 - p.symbol}, ("Sign", "Stay"),
+    ...                     ("Attack", "Wait"), pay)
+    >>> res = perfect_bayesian_equilibria(g)
+    >>> sep = [e for e in res.of_kind("separating") if e.sender[0][1] == "Sign"][0]
+    >>> sep.cases
+    ((c >= 1) & (c <= 2),)
+    """
+    if not isinstance(game, SignallingGame):
+        raise ModelError(f"perfect_bayesian_equilibria needs a SignallingGame, got {type(game).__name__}")
+    if len(game.types) != 2:
+        raise ModelError(
+            f"the PBE analysis is written for two sender types; {game.name!r} has {len(game.types)}"
+        )
+    t0, t1 = game.types
+    prior = dict(game.prior)
+    extra = [
+        sp.StrictGreaterThan(prior[t], 0) for t in game.types if not (prior[t].is_number and prior[t] > 0)
+    ]
+    ctx = context_of(game.parameters, [*assumptions, *extra])
+    order = preference(game.parameters, prefer)
+    pay = dict(game.payoffs)
+
+    def uS(t: str, m: str, a: str) -> sp.Expr:
+        return pay[(t, m, a)][0]
+
+    def uR(t: str, m: str, a: str) -> sp.Expr:
+        return pay[(t, m, a)][1]
+
+    M, A = game.messages, game.actions
+    found: list[PBE] = []
+    dropped: list[tuple[str, str]] = []
+    for splan in itertools.product(M, repeat=2):
+        sender = dict(zip(game.types, splan))
+        on = [m for m in M if m in splan]
+        off = [m for m in M if m not in splan]
+        kind = "pooling" if splan[0] == splan[1] else "separating"
+        for rplan in itertools.product(A, repeat=len(M)):
+            receiver = dict(zip(M, rplan))
+            desc = f"{kind}: {splan} | {rplan}"
+            base: list[sp.Basic] = []
+            for m in on:
+                senders = [t for t in game.types if sender[t] == m]
+                a = receiver[m]
+                for b in A:
+                    if b != a:
+                        gain = sum(prior[t] * (uR(t, m, a) - uR(t, m, b)) for t in senders)
+                        base.append(sp.GreaterThan(sp.expand(gain), 0))
+            for t in game.types:
+                here = uS(t, sender[t], receiver[sender[t]])
+                for m in M:
+                    if m != sender[t]:
+                        base.append(sp.GreaterThan(sp.expand(here - uS(t, m, receiver[m])), 0))
+            core = simplify_conditions(base, ctx, order)
+            if core is sp.false:
+                dropped.append(
+                    (desc, "receiver or sender would deviate wherever the beliefs follow Bayes' rule")
+                )
+                continue
+            options = [_witnesses(uR, game.types, m, receiver[m], A) for m in off]
+            cases: list[sp.Basic] = []
+            for combo in itertools.product(*options):
+                rels = [core, *(r for w in combo for r in w)]
+                cond = simplify_conditions(rels, ctx, order)
+                if cond is not sp.false and cond not in cases:
+                    cases.append(cond)
+            if not cases:
+                dropped.append((desc, "no off-path belief supports the receiver's action"))
+                continue
+            cases = _drop_subsumed(cases, ctx)
+            beliefs = []
+            for m in on:
+                senders = [t for t in game.types if sender[t] == m]
+                beliefs.append(
+                    (
+                        m,
+                        sp.factor(sp.cancel(prior[t0] / sum(prior[t] for t in senders)))
+                        if t0 in senders
+                        else sp.S.Zero,
+                    )
+                )
+            off_beliefs = []
+            for m in off:
+                mu = belief_symbol(m)
+                a = receiver[m]
+                rels = [
+                    sp.GreaterThan(
+                        sp.expand(
+                            mu * (uR(t0, m, a) - uR(t0, m, b)) + (1 - mu) * (uR(t1, m, a) - uR(t1, m, b))
+                        ),
+                        0,
+                    )
+                    for b in A
+                    if b != a
+                ]
+                off_beliefs.append((m, simplify_conditions(rels, (*ctx, mu <= 1), (mu, *order))))
+            eq_pay = {t: uS(t, sender[t], receiver[sender[t]]) for t in game.types}
+            intuitive = _intuitive(game, off, eq_pay, uS, uR, ctx)
+            recv = sp.expand(sum(prior[t] * uR(t, sender[t], receiver[sender[t]]) for t in game.types))
+            found.append(
+                PBE(
+                    kind,
+                    tuple(sender.items()),
+                    tuple(receiver.items()),
+                    tuple(beliefs),
+                    tuple(off_beliefs),
+                    tuple(cases),
+                    intuitive,
+                    (*((t, sp.factor(eq_pay[t])) for t in game.types), (game.players[1], sp.factor(recv))),
+                    game.parameters,
+                )
+            )
+    return PBEResult(game, tuple(found), tuple(dropped), ctx)
+
+
+def _drop_subsumed(cases: list[sp.Basic], ctx: tuple[sp.Basic, ...]) -> list[sp.Basic]:
+    """Drop a case whose relations include all relations of another case (it adds nothing)."""
+    atoms = [set(c.args) if isinstance(c, sp.And) else ({c} if c is not sp.true else set()) for c in cases]
+    keep = []
+    for i, c in enumerate(cases):
+        if any(j != i and atoms[j] < atoms[i] for j in range(len(cases))):
+            continue
+        keep.append(c)
+    return keep
+
+
+def _intuitive(
+    game: SignallingGame,
+    off: Sequence[str],
+    eq_pay: Mapping[str, sp.Expr],
+    uS: Any,
+    uR: Any,
+    ctx: tuple[sp.Basic, ...],
+) -> sp.Basic:
+    """Condition under which the equilibrium survives the Intuitive Criterion (two types)."""
+    if not off:
+        return sp.true
+    A = game.actions
+    t0, t1 = game.types
+    fails = []
+    for m in off:
+        reach = {a: sp.Or(*[sp.And(*w) for w in _witnesses(uR, game.types, m, a, A)]) for a in A}
+
+        def dominated(t: str, m: str = m, reach: dict = reach) -> sp.Basic:
+            return sp.And(
+                *[sp.Or(sp.Not(reach[a]), sp.StrictGreaterThan(eq_pay[t] - uS(t, m, a), 0)) for a in A]
+            )
+
+        def gains(t: str, m: str = m) -> sp.Basic:
+            return sp.And(
+                *[
+                    sp.Or(
+                        sp.Not(_best_against(uR, t, m, a, A)),
+                        sp.StrictGreaterThan(uS(t, m, a) - eq_pay[t], 0),
+                    )
+                    for a in A
+                ]
+            )
+
+        for t, other in ((t0, t1), (t1, t0)):
+            fails.append(sp.And(dominated(t), sp.Not(dominated(other)), gains(other)))
+    out = sp.Not(sp.Or(*fails))
+    if isinstance(out, sp.Not) and isinstance(out.args[0], sp.And):  # tidy "not (1 < c < 2)"
+        inner = simplify_conditions(out.args[0].args, ctx)
+        out = sp.true if inner is sp.false else sp.Not(inner)
+    return out
+
+
+# ------------------------------------------------------------ the numeric check
+def _frac(e: sp.Expr) -> Fraction:
+    e = sp.nsimplify(e) if not e.is_Rational else e
+    if not e.is_Rational:
+        raise ModelError(f"payoff {e} is not rational at the point")
+    return Fraction(int(e.p), int(e.q))
+
+
+def _support_interval(d: Sequence[tuple[Fraction, Fraction]]) -> tuple[Fraction, Fraction] | None:
+    """``{mu in [0, 1]: mu d0 + (1 - mu) d1 >= 0 for every (d0, d1)}`` as ``(lo, hi)``, or None if empty."""
+    lo, hi = Fraction(0), Fraction(1)
+    for d0, d1 in d:
+        slope = d0 - d1  # mu * slope + d1 >= 0
+        if slope > 0:
+            lo = max(lo, -d1 / slope)
+        elif slope < 0:
+            hi = min(hi, -d1 / slope)
+        elif d1 < 0:
+            return None
+    return (lo, hi) if lo <= hi else None
+
+
+def _numeric_tables(game: SignallingGame, values: Mapping[str, Any]):
+    sub = _values(game.parameters, values)
+    prior = {t: _frac(sp.sympify(pr).xreplace(sub)) for t, pr in game.prior}
+    if any(v <= 0 for v in prior.values()):
+        raise ModelError("every type needs a positive prior probability at the point")
+    pay = {k: (_frac(u0.xreplace(sub)), _frac(u1.xreplace(sub))) for k, (u0, u1) in game.payoffs}
+    return prior, pay
+
+
+def pbe_at(
+    game: SignallingGame, values: Mapping[str, Any] | None = None
+) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The pure PBE at a numeric point, found directly (exact fractions), as profiles.
+
+    An independent check of :func:`perfect_bayesian_equilibria`: beliefs by
+    Bayes' rule on the path, receiver best responses, the interval of
+    off-path beliefs computed directly, sender best responses.  Profiles are
+    ``(messages per type, actions per message)`` (see :attr:`PBE.profile`).
+
+    Examples
+    --------
+    >>> from alliancegames.core.bayesian import signalling_game
+    >>> g = signalling_game("g", ("S", "R"), ("a", "b"), [], {"a": sp.Rational(1, 2), "b": sp.Rational(1, 2)},
+    ...                     ("m",), ("x", "y"), lambda t, m, a: (0, int(a == "x")))
+    >>> pbe_at(g)
+    {(('m', 'm'), ('x',))}
+    """
+    prior, pay = _numeric_tables(game, values or {})
+    T, M, A = game.types, game.messages, game.actions
+    out = set()
+    for splan in itertools.product(M, repeat=len(T)):
+        for rplan in itertools.product(A, repeat=len(M)):
+            r = dict(zip(M, rplan))
+            ok = True
+            for m in M:
+                senders = [t for t, s in zip(T, splan) if s == m]
+                a = r[m]
+                if senders:
+                    total = sum(prior[t] for t in senders)
+                    belief = {t: prior[t] / total for t in senders}
+                    value = {b: sum(belief[t] * pay[(t, m, b)][1] for t in senders) for b in A}
+                    ok = value[a] == max(value.values())
+                else:
+                    ok = (
+                        _support_interval(
+                            [
+                                (
+                                    pay[(T[0], m, a)][1] - pay[(T[0], m, b)][1],
+                                    pay[(T[1], m, a)][1] - pay[(T[1], m, b)][1],
+                                )
+                                for b in A
+                            ]
+                        )
+                        is not None
+                    )
+                if not ok:
+                    break
+            if ok:
+                for t, s in zip(T, splan):
+                    if pay[(t, s, r[s])][0] < max(pay[(t, m, r[m])][0] for m in M):
+                        ok = False
+                        break
+            if ok:
+                out.add((tuple(splan), tuple(rplan)))
+    return out
+
+
+def intuitive_at(
+    game: SignallingGame,
+    profile: tuple[tuple[str, ...], tuple[str, ...]],
+    values: Mapping[str, Any] | None = None,
+) -> bool:
+    """Whether a PBE profile passes the Intuitive Criterion at a point (exact, computed directly).
+
+    Examples
+    --------
+    >>> from alliancegames.core.bayesian import signalling_game
+    >>> g = signalling_game("g", ("S", "R"), ("a", "b"), [], {"a": sp.Rational(1, 2), "b": sp.Rational(1, 2)},
+    ...                     ("m",), ("x", "y"), lambda t, m, a: (0, int(a == "x")))
+    >>> intuitive_at(g, (("m", "m"), ("x",)))
+    True
+    """
+    prior, pay = _numeric_tables(game, values or {})
+    T, M, A = game.types, game.messages, game.actions
+    splan, rplan = profile
+    r = dict(zip(M, rplan))
+    eq = {t: pay[(t, s, r[s])][0] for t, s in zip(T, splan)}
+    for m in M:
+        if m in splan:
+            continue
+        reach = [
+            a
+            for a in A
+            if _support_interval(
+                [
+                    (pay[(T[0], m, a)][1] - pay[(T[0], m, b)][1], pay[(T[1], m, a)][1] - pay[(T[1], m, b)][1])
+                    for b in A
+                ]
+            )
+            is not None
+        ]
+        J = [t for t in T if not all(eq[t] > pay[(t, m, a)][0] for a in reach)]
+        if not J or len(J) == len(T):
+            continue
+        (t,) = J
+        best = max(pay[(t, m, a)][1] for a in A)
+        br = [a for a in A if pay[(t, m, a)][1] == best]
+        if all(pay[(t, m, a)][0] > eq[t] for a in br):
+            return False
+    return True
