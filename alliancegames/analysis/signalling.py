@@ -27,7 +27,7 @@ at ``mu = 1``, at ``mu = 0`` or where two receiver actions tie), the
 conditions of one equilibrium are a list of alternative conjunctions
 (:attr:`PBE.cases`), any of which suffices.
 
-Refinement: the Intuitive Criterion (Cho and Kreps 1987), for two types: an
+Refinement: the Intuitive Criterion (Cho and Kreps 1987 [@cho_kreps1987]), for two types: an
 equilibrium fails it at an unused message ``m`` when one type could never gain
 by sending ``m`` whatever the receiver's best response to any belief
 (equilibrium dominance), the other type could, and that other type gains from
@@ -43,8 +43,8 @@ tests compare the two at random points and on boundaries.
 
 References
 ----------
-Cho, I.-K. and Kreps, D. M. (1987). Signaling Games and Stable Equilibria.
-*Quarterly Journal of Economics* 102(2). [recalled, see LITERATURE.md]
+Cho and Kreps (1987), "Signaling Games and Stable Equilibria" [@cho_kreps1987]
+(recalled, not checked; full entry in ``alliancegames/data/references.bib``).
 """
 
 from __future__ import annotations

@@ -14,6 +14,13 @@ Kinds
 ``tree``
     :class:`~alliancegames.analysis.tree.GameTree`: :func:`~alliancegames.analysis.tree.backward_induction`
     or :func:`~alliancegames.analysis.tree.strategic_form`.
+``signalling``
+    :class:`~alliancegames.core.bayesian.SignallingGame`: perfect Bayesian equilibria with
+    :func:`~alliancegames.analysis.signalling.perfect_bayesian_equilibria`; Bayesian Nash
+    equilibria via ``.strategic_form()``.
+``bayesian``
+    :class:`~alliancegames.core.bayesian.BayesianGame`: solve ``.strategic_form()`` and read
+    the equilibria per type with :func:`~alliancegames.core.bayesian.per_type`.
 ``result``
     A frozen object with closed forms and a numeric solver (burden sharing,
     buck-passing).
@@ -36,7 +43,7 @@ from typing import Any
 from alliancegames.core.model import ModelError
 from alliancegames.core.references import cite
 
-from . import balancing, bargaining, burden, deterrence, quasi, snyder
+from . import balancing, bargaining, burden, deterrence, quasi, signalling, snyder
 from ._common import Coding, Preference, Spec, at_defaults
 from .balancing import BuckPassing, buck_passing, chain_gang, offence_defence
 from .bargaining import alliance_bargaining, arm_or_ally
@@ -57,6 +64,7 @@ from .deterrence import (
     deterrence as deterrence_model,
 )
 from .quasi import quasi_alliance
+from .signalling import alliance_reliability, costly_alliance, hands_tying, sinking_costs
 from .snyder import ALLIANCE_REGIMES, alliance_adversary, primary_alliance, snyder_adversary, snyder_alliance
 
 __all__ = [
@@ -74,15 +82,18 @@ __all__ = [
     "alliance_adversary",
     "at_defaults",
     "alliance_bargaining",
+    "alliance_reliability",
     "arm_or_ally",
     "buck_passing",
     "burden_sharing",
     "burden_sharing_matrix",
     "chain_gang",
     "commitment_tradeoff",
+    "costly_alliance",
     "deterrence_model",
     "extended_deterrence",
     "get_model",
+    "hands_tying",
     "list_models",
     "model_entry",
     "offence_defence",
@@ -90,6 +101,7 @@ __all__ = [
     "probabilistic_commitment",
     "quasi_alliance",
     "snyder_adversary",
+    "sinking_costs",
     "snyder_alliance",
     "solve_burden_sharing",
 ]
@@ -242,6 +254,38 @@ def _entries() -> dict[str, ModelEntry]:
             "Build one's own capability or rely on an ally that supports with probability q.",
             ("morrow1993",),
             bargaining.ARM_OR_ALLY_CODING,
+        ),
+        ModelEntry(
+            "costly_alliance",
+            "signalling",
+            costly_alliance,
+            "An alliance's peacetime cost signals resolve; it separates resolute from irresolute allies.",
+            ("morrow1994_credibility",),
+            signalling.COSTLY_ALLIANCE_CODING,
+        ),
+        ModelEntry(
+            "sinking_costs",
+            "signalling",
+            sinking_costs,
+            "A sunk-cost signal of resolve (mobilisation): separates the types where it costs enough.",
+            ("fearon1997",),
+            signalling.SINKING_COSTS_CODING,
+        ),
+        ModelEntry(
+            "hands_tying",
+            "signalling",
+            hands_tying,
+            "A hands-tying signal (audience cost): commits the signaller to fight, so nobody bluffs.",
+            ("fearon1997",),
+            signalling.HANDS_TYING_CODING,
+        ),
+        ModelEntry(
+            "alliance_reliability",
+            "bayesian",
+            alliance_reliability,
+            "Unreliable alliances invite attack: the challenger attacks iff reliability is unlikely enough.",
+            ("smith1995",),
+            signalling.RELIABILITY_CODING,
         ),
     ]
     return {e.name: e for e in rows}
