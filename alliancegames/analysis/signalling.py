@@ -166,6 +166,14 @@ class PBE:
         r = ", ".join(f"{m}:{a}" for m, a in self.receiver)
         return f"{self.kind}: {s} | {r}"
 
+    @property
+    def short(self) -> str:
+        """A short name for regime maps: ``"pooling on Stay (Challenge)"``, ``"separating (Ally/Stay)"``."""
+        if self.kind == "pooling":
+            m = self.sender[0][1]
+            return f"pooling on {m} ({dict(self.receiver)[m]})"
+        return "separating (" + "/".join(m for _, m in self.sender) + ")"
+
     def holds_at(self, values: Mapping[str, Any] | None = None) -> bool:
         """Whether the profile is a PBE at a point (exact; defaults fill missing values)."""
         sub = _values(self.parameters, values or {})
@@ -220,6 +228,65 @@ class PBEResult:
         if intuitive:
             out = [e for e in out if _truth(e.intuitive, sub)]
         return out
+
+    def regime_table(self, grid: Mapping[str, Any], *, intuitive: bool = True):
+        """Regimes over a grid, vectorised (floating point; for maps — use :meth:`at` for exact answers).
+
+        Parameters
+        ----------
+        grid : mapping
+            Parameter name -> number or array; arrays are broadcast against
+            each other (e.g. from :func:`numpy.meshgrid`), missing parameters
+            take their defaults.
+        intuitive : bool
+            Keep only equilibria that survive the Intuitive Criterion.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per point: the parameters, ``regime`` (the sorted
+            :attr:`PBE.short` names joined by ``" + "``, ``"none"`` if empty)
+            and one boolean column per equilibrium label.
+
+        Examples
+        --------
+        >>> from alliancegames.models import get_model
+        >>> res = perfect_bayesian_equilibria(get_model("costly_alliance"))
+        >>> res.regime_table({"p": 0.2, "c": 1.5})["regime"].tolist()
+        ['separating (Ally/Stay unaligned)']
+        """
+        import numpy as np
+        import pandas as pd
+
+        params = self.game.parameters
+        names = [q.name for q in params]
+        unknown = sorted(set(grid) - set(names))
+        if unknown:
+            raise ModelError(f"unknown parameters {unknown}; the game's parameters are {names}")
+        vals = []
+        for q in params:
+            v = grid.get(q.name, q.default)
+            if v is None:
+                raise ModelError(f"no value for parameter {q.name!r}")
+            vals.append(np.asarray(v, dtype=float))
+        vals = np.broadcast_arrays(*vals)
+        flat = [v.ravel() for v in vals]
+        syms = [q.symbol for q in params]
+        out = {nm: f for nm, f in zip(names, flat)}
+        n = flat[0].size if flat else 1
+        present = []
+        for e in self.equilibria:
+            cond = sp.And(e.conditions, e.intuitive) if intuitive else e.conditions
+            f = sp.lambdify(syms, cond, "numpy")
+            hold = np.broadcast_to(np.asarray(f(*flat), dtype=bool), (n,))
+            out[e.label] = hold
+            present.append((e.short, hold))
+        regime = []
+        for i in range(n):
+            names_i = sorted({s for s, h in present if h[i]})
+            regime.append(" + ".join(names_i) if names_i else "none")
+        out["regime"] = np.array(regime, dtype=object)
+        return pd.DataFrame(out)
 
     def __str__(self) -> str:
         head = f"perfect Bayesian equilibria of {self.game.name}: {len(self.equilibria)} (pure; two types)"
