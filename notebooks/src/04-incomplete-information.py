@@ -3,10 +3,11 @@
 #
 # Abandonment is a problem of *not knowing*: an ally's commitment is worth what its partner and its
 # adversary believe about its resolve. This notebook goes from a **Bayesian game** (a challenger unsure
-# whether an alliance is reliable; after Smith 1995, *International Studies Quarterly* 39(4)) to a
-# **signalling game** (an alliance as a costly signal of resolve; after Morrow 1994, *Journal of
-# Conflict Resolution* 38(2): 270-297) and to Fearon's two kinds of signal (tying hands versus sinking
-# costs; Fearon 1997, *Journal of Conflict Resolution* 41(1): 68-90).
+# whether an alliance is reliable; after Smith 1995 [@smith1995]) to a **signalling game** (an
+# alliance as a costly signal of resolve; after Morrow 1994 [@morrow1994_credibility]) and to
+# Fearon's two kinds of signal (tying hands versus sinking costs; Fearon 1997 [@fearon1997]). The
+# refinement is Cho and Kreps's Intuitive Criterion [@cho_kreps1987]; full entries in
+# `alliancegames/data/references.bib`.
 #
 # All payoffs are **our coding** of the sources' arguments (see `alliancegames.models.signalling`);
 # every result below is *derived* by the toolkit — the Bayesian Nash equilibria by the ordinary exact
