@@ -272,7 +272,7 @@ def test_point_regime_at_the_record_point():
 
 def test_coding_table_and_case_grid():
     t = coding_table("nato_cold_war")
-    assert list(t["parameter"]) == ["pi_support", "u_win", "u_war", "u_back", "u_realign", "v_realign"]
+    assert list(t["parameter"]) == ["pi_support", "u_win", "u_war", "u_back", "u_realign", "v_concede", "v_realign"]
     assert (t["sources"].str.len() > 0).all() and (t["justification"].str.len() > 0).all()
     assert (t["low"] <= t["value"]).all() and (t["value"] <= t["high"]).all()
     g = case_grid("nato_cold_war", "pi_support", "u_war", steps=7)

@@ -20,6 +20,7 @@ from .nato import (
     nato_expenditure_metadata,
     olson_zeckhauser_test,
     rank_correlation,
+    us_share,
 )
 from .records import (
     CaseError,
@@ -56,5 +57,6 @@ __all__ = [
     "nato_expenditure_metadata",
     "olson_zeckhauser_test",
     "rank_correlation",
+    "us_share",
     "validate_record",
 ]

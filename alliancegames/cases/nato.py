@@ -43,6 +43,7 @@ __all__ = [
     "nato_expenditure_metadata",
     "olson_zeckhauser_test",
     "rank_correlation",
+    "us_share",
 ]
 
 NATO_DATA_FILE = "dataset_nato_expenditure.yaml"
@@ -203,3 +204,39 @@ def olson_zeckhauser_test() -> BurdenSharingTest:
         y2024_same_members=_correlate(df, 2024, df["member_2014"] & forces, "2014 members, 2024 (estimates)"),
         source=df.attrs["source"],
     )
+
+
+def us_share(year: int, measure: str = "expenditure") -> float:
+    """The United States' share (%) of the members' defence expenditure (or real GDP) in ``year``.
+
+    2014 is taken over the members of 2014 (27 with defence figures: Iceland
+    has none), 2024 (NATO estimates) over all members (31 with figures); both
+    sums are in billion US dollars at 2015 prices and exchange rates (Table 2
+    for expenditure, Table 5 for real GDP).
+
+    Parameters
+    ----------
+    year : {2014, 2024}
+    measure : {"expenditure", "real_gdp"}
+
+    Raises
+    ------
+    ValueError
+        For another year or measure.
+
+    Examples
+    --------
+    >>> round(us_share(2014), 1), round(us_share(2024), 1)
+    (72.5, 63.7)
+    >>> us_share(2014, "real_gdp") < us_share(2014)
+    True
+    """
+    if year not in (2014, 2024) or isinstance(year, bool):
+        raise ValueError(f"year must be 2014 or 2024; got {year!r}")
+    if measure not in ("expenditure", "real_gdp"):
+        raise ValueError(f"measure must be 'expenditure' or 'real_gdp'; got {measure!r}")
+    df = nato_expenditure()
+    members = df[df["has_forces"] & (df["member_2014"] if year == 2014 else True)]
+    col = f"{measure}_{year}"
+    us = float(members.loc[members["country"] == "United States", col].iloc[0])
+    return 100.0 * us / float(members[col].sum())

@@ -20,7 +20,11 @@ solved at every draw, and the regimes are counted:
   contributing members.
 
 Codings of kind ``data`` (zero-width ranges) stay fixed; parameters a record
-does not code take the model's defaults.  Draws are independent, with a seed
+does not code take the model's defaults
+(:func:`alliancegames.cases.scores.uncoded_dependencies` checks that none of
+them moves the verdict).  Whether an agreement *could have failed* -- the
+informative score against the model's generic coding, and the cases set
+aside as uninformative or outside the model -- is :mod:`alliancegames.cases.scores`.  Draws are independent, with a seed
 derived from ``seed`` and the case and period ids: same seed, same table.
 
 The agreement rule
@@ -83,7 +87,6 @@ __all__ = [
 
 #: Minimum probability of the observed outcome's regimes for a ``"partial"`` agreement.
 PARTIAL_THRESHOLD = 0.2
-Z95 = 1.959963984540054
 _SPLIT = re.compile(r" \+ | \| ")
 NOBODY, SOMEBODY = "nobody balances", "somebody balances"
 
@@ -532,21 +535,9 @@ class Prediction:
 
 
 def _summarise(table: pd.DataFrame) -> list[tuple[str, float, float, float]]:
-    from alliancegames.studies.uncertainty import proportion_interval
+    from alliancegames.studies.uncertainty import probability_table
 
-    n = len(table)
-    out = []
-    for regime in table.columns:
-        x = table[regime].to_numpy(dtype=float)
-        p = float(x.mean())
-        if np.all((x == 0) | (x == 1)):
-            lo, hi = proportion_interval(int(x.sum()), n)
-        else:
-            half = Z95 * float(x.std(ddof=1)) / np.sqrt(n) if n > 1 else 0.0
-            lo, hi = max(0.0, p - half), min(1.0, p + half)
-        if p > 0:
-            out.append((str(regime), p, lo, hi))
-    return sorted(out, key=lambda r: (-r[1], r[0]))
+    return probability_table(table)
 
 
 def _point_regime(model: str, values: dict[str, float]) -> str:

@@ -348,49 +348,26 @@ SCORECARD_DRAWS, SCORECARD_SEED = 2000, 0
 
 
 def scorecard_markdown(df=None) -> str:
-    """The case scorecard as a Markdown table with its agreement rule (also shown in the README)."""
-    from alliancegames.cases.scorecard import PARTIAL_THRESHOLD, scorecard
+    """The case scorecard as Markdown (also shown in the README): :func:`alliancegames.cases.scores.scorecard_markdown`."""
+    from alliancegames.cases.scores import scorecard_markdown as table
 
-    if df is None:
-        df = scorecard(n=SCORECARD_DRAWS, seed=SCORECARD_SEED)
-    rows = [
-        [
-            r["case"],
-            r["period"] or "–",
-            f"`{r['model']}`",
-            r["predicted regime"],
-            f"{r['probability']:.2f}",
-            f"[{r['95% CI'][0]:.2f}, {r['95% CI'][1]:.2f}]",
-            r["observed"],
-            r["agreement"],
-        ]
-        for _, r in df.iterrows()
-    ]
-    header = ["case", "period", "model", "predicted regime", "probability", "95% CI", "observed", "agreement"]
-    counts = df["agreement"].value_counts()
-    return markdown_table(header, rows) + (
-        f"\nMonte Carlo over each record's coding ranges ({SCORECARD_DRAWS} draws, seed {SCORECARD_SEED}). "
-        "Agreement: *yes* if the observed outcome belongs to the most probable regime; *partial* if the regimes "
-        f"containing it have probability above {PARTIAL_THRESHOLD}; otherwise *no*. Totals: "
-        + ", ".join(f"{k} {int(v)}" for k, v in sorted(counts.items()))
-        + ".\n"
-    )
+    return table(df, n=SCORECARD_DRAWS, seed=SCORECARD_SEED)
 
 
 @artefact(
     "scorecard",
     "scorecard",
     ("tables/scorecard.md", "tables/scorecard.csv"),
-    "every case: predicted regime with its probability against the observed outcome",
+    "every case: predicted regime, informative score against the baseline, set-asides, literature's expectation",
 )
 def build_scorecard(paper_dir: Path) -> list[Path]:
-    from alliancegames.cases.scorecard import scorecard
+    from alliancegames.cases.scores import scorecard_table
 
-    df = scorecard(n=SCORECARD_DRAWS, seed=SCORECARD_SEED)
+    df = scorecard_table(n=SCORECARD_DRAWS, seed=SCORECARD_SEED)
     table = scorecard_markdown(df)
-    csv = df.assign(ci_lower=[c[0] for c in df["95% CI"]], ci_upper=[c[1] for c in df["95% CI"]]).drop(
-        columns=["95% CI"]
-    )
+    csv = df.assign(
+        skill_lower=[c[0] for c in df["skill 95% CI"]], skill_upper=[c[1] for c in df["skill 95% CI"]]
+    ).drop(columns=["skill 95% CI"])
     csv_path = paper_dir / "tables" / "scorecard.csv"
     csv_path.parent.mkdir(parents=True, exist_ok=True)
     csv.to_csv(csv_path, index=False, float_format="%.6f", lineterminator="\n")

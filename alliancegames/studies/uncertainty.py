@@ -30,6 +30,8 @@ __all__ = [
     "monte_carlo",
     "tornado",
     "proportion_interval",
+    "mean_interval",
+    "probability_table",
     "sample_points",
 ]
 
@@ -433,3 +435,63 @@ def tornado(
     res = pd.DataFrame(out)
     order = sorted(range(len(out)), key=lambda i: (-out[i]["swing"], out[i]["parameter"]))
     return res.iloc[order].reset_index(drop=True)
+
+
+def mean_interval(values: Any, confidence: float = 0.95) -> tuple[float, float, float]:
+    """Mean of per-draw probabilities in [0, 1] with a normal-approximation interval.
+
+    For Monte Carlo estimates whose draws are probabilities rather than
+    0/1 events (e.g. the chance that nobody balances in a mixed equilibrium):
+    mean ± z standard errors, clipped to [0, 1].  Draws that are all 0 or 1
+    are counts: use :func:`proportion_interval`.
+
+    Examples
+    --------
+    >>> m, lo, hi = mean_interval([0.2, 0.4, 0.6])
+    >>> round(m, 6), bool(lo < m < hi)
+    (0.4, True)
+    """
+    x = np.asarray(values, dtype=float).ravel()
+    if x.size == 0 or not np.all(np.isfinite(x)):
+        raise ValueError("need at least one finite value")
+    if not 0 < confidence < 1:
+        raise ValueError(f"confidence must lie in (0, 1); got {confidence}")
+    from scipy.stats import norm
+
+    z = Z95 if confidence == 0.95 else float(norm.ppf(0.5 + confidence / 2))
+    m = float(x.mean())
+    half = z * float(x.std(ddof=1)) / math.sqrt(x.size) if x.size > 1 else 0.0
+    return m, max(0.0, m - half), min(1.0, m + half)
+
+
+def probability_table(
+    table: pd.DataFrame, method: str = "wilson", confidence: float = 0.95
+) -> list[tuple[str, float, float, float]]:
+    """``(column, probability, lower, upper)`` for a table of per-draw outcome probabilities.
+
+    One row per draw, one column per outcome (regime).  A column of 0/1
+    values is a count (:func:`proportion_interval` with ``method``); any
+    other column is averaged (:func:`mean_interval`).  Outcomes that never
+    occur are left out; the rest are sorted by decreasing probability, then
+    name, and each probability lies inside its interval.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"a": [1, 1, 0, 1], "b": [0, 0, 1, 0]})
+    >>> [(r, p) for r, p, _, _ in probability_table(t)]
+    [('a', 0.75), ('b', 0.25)]
+    """
+    n = len(table)
+    if n == 0:
+        raise ValueError("the table has no draws")
+    out = []
+    for col in table.columns:
+        x = table[col].to_numpy(dtype=float)
+        if np.all((x == 0) | (x == 1)):
+            p = float(x.mean())
+            lo, hi = proportion_interval(int(x.sum()), n, method, confidence)
+        else:
+            p, lo, hi = mean_interval(x, confidence)
+        if p > 0:
+            out.append((str(col), p, min(lo, p), max(hi, p)))
+    return sorted(out, key=lambda r: (-r[1], r[0]))

@@ -23,7 +23,7 @@ from IPython.display import display
 from scipy.stats import spearmanr
 
 from alliancegames import compile_model, plot
-from alliancegames.cases import load_case, nato_expenditure, nato_expenditure_metadata, olson_zeckhauser_test
+from alliancegames.cases import load_case, nato_expenditure, nato_expenditure_metadata, olson_zeckhauser_test, us_share
 from alliancegames.cases.scorecard import (
     case_grid,
     case_tornado,
@@ -124,14 +124,8 @@ others14 = m2014[m2014["country"] != "United States"]
 others24 = allm[allm["country"] != "United States"]
 us_burden = pd.DataFrame(
     {
-        "US share of alliance defence spending (%)": [
-            100 * us["expenditure_2014"] / m2014["expenditure_2014"].sum(),
-            100 * us["expenditure_2024"] / allm["expenditure_2024"].sum(),
-        ],
-        "US share of alliance real GDP (%)": [
-            100 * us["real_gdp_2014"] / m2014["real_gdp_2014"].sum(),
-            100 * us["real_gdp_2024"] / allm["real_gdp_2024"].sum(),
-        ],
+        "US share of alliance defence spending (%)": [us_share(2014), us_share(2024)],
+        "US share of alliance real GDP (%)": [us_share(2014, "real_gdp"), us_share(2024, "real_gdp")],
         "others' defence / others' GDP (%)": [
             100 * others14["expenditure_2014"].sum() / others14["real_gdp_2014"].sum(),
             100 * others24["expenditure_2024"].sum() / others24["real_gdp_2024"].sum(),
@@ -144,13 +138,23 @@ print("Source:", SOURCE)
 
 # %%
 assert (at2_2014, at2_2024_same, at2_2024_all) == (3, 19, 23)
-assert us_burden.iloc[0, 0] > 65 and us_burden.iloc[1, 0] < us_burden.iloc[0, 0]
+# the package's function agrees with the table summed here by hand
+assert abs(us_share(2014) - 100 * us["expenditure_2014"] / m2014["expenditure_2014"].sum()) < 1e-9
+assert abs(us_share(2024) - 100 * us["expenditure_2024"] / allm["expenditure_2024"].sum()) < 1e-9
+assert round(us_share(2014), 1) == 72.5 and round(us_share(2024), 1) == 63.7
+assert round(us_share(2014, "real_gdp"), 1) == 50.4
 assert m.sort_values("change", ascending=False)["country"].iloc[0] == "Poland"
+leaders = allm.sort_values("share_2024", ascending=False)[["country", "share_2024"]].head(6)
+print(leaders.to_string(index=False))
+assert list(leaders["country"]) == ["Poland", "Estonia", "United States", "Latvia", "Greece", "Lithuania"]
 
 # %% [markdown]
-# The 2024 share leaders (Poland, Estonia, Latvia, Lithuania) are small or middle-sized economies on
-# the eastern flank; the US share of the alliance's defence spending fell. Threat proximity, not
-# economic size, ranks the 2024 spenders.
+# The 2024 share leaders (estimates) are Poland (4.12%), Estonia (3.43%), the United States (3.38%),
+# Latvia (3.15%), Greece (3.08%) and Lithuania (2.85%): apart from the United States and Greece,
+# small or middle-sized economies on the eastern flank. The US share of the alliance's defence
+# spending fell from 72.5% (2014, the 27 members of 2014 with figures) to 63.7% (2024, all 31 with
+# figures; `alliancegames.cases.us_share`). Threat proximity, more than economic size, ranks the
+# 2024 spenders.
 #
 # ## The model: the Olson–Zeckhauser game
 # With Cobb-Douglas utility `(I − q)^(1−α) Q^α`, the unique Nash equilibrium (corners included;
@@ -274,8 +278,9 @@ assert ok.sum() == np.count_nonzero(ok[np.argmax(ok):np.argmax(ok) + ok.sum()]) 
 # ## What the model explains, what it does not, how fragile the conclusion is
 # * **The rank test.** Across members, the Olson–Zeckhauser prediction is weak in 2014 (ρ = 0.294,
 #   not significant) and absent in 2024 (ρ = −0.023). The United States did carry a
-#   disproportionate share in 2014 (about 70% of the alliance's defence spending with about half its
-#   GDP), and that share fell after the pledge.
+#   disproportionate share in 2014 (72.5% of the members' defence spending with 50.4% of their real
+#   GDP, the 27 members of 2014 with figures), and that share fell after the pledge (63.7% in 2024,
+#   estimates, all members).
 # * **The n-member model** predicts far too much exploitation: the US alone contributing and
 #   26 members contributing nothing, at every plausible `α`. Real allies spend for reasons the
 #   pure public-good model leaves out — private benefits of defence (territorial defence against a
