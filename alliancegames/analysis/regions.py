@@ -138,8 +138,8 @@ class Piece:
 class Regions:
     """Every candidate equilibrium of a symbolic two-player game with its conditions.
 
-    ``pieces`` are the generic pieces first, then boundary pieces (see
-    :attr:`Piece.generic`).  At any parameter point, the distinct profiles of
+    ``pieces`` are the generic pieces first, then boundary pieces (see the ``generic``
+    field of :class:`Piece`).  At any parameter point, the distinct profiles of
     the pieces that hold are exactly the extreme equilibria that
     :func:`alliancegames.solvers.enumeration.solve` returns there (see :meth:`at`).
     ``dropped`` lists ``(description, reason)`` of candidates that cannot
@@ -312,8 +312,8 @@ def equilibrium_regions(
 ) -> Regions:
     """Every equilibrium of a symbolic two-player game as pieces with conditions.
 
-    Method
-    ------
+    Notes
+    -----
     Extreme equilibria are pairs of vertices of the two best-response
     polyhedra (the method of :mod:`alliancegames.solvers.enumeration`, done symbolically).
     A vertex of the row player's polyhedron is fixed by a support ``I`` and

@@ -1010,7 +1010,7 @@ def dump_model(model: NormalFormModel, path: str | os.PathLike) -> str:
 
 
 def read_game(path: str | os.PathLike) -> Bimatrix | NormalFormModel:
-    """Read a game file by its suffix: ``.nfg`` → :class:`Bimatrix`, model files → model.
+    """Read a game file by its suffix: ``.nfg`` → :class:`~alliancegames.core.bimatrix.Bimatrix`, model files → model.
 
     Raises :class:`FileNotFoundError` for a missing file, :class:`NfgError` /
     :class:`ModelFileError` for malformed ones.

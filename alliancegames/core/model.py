@@ -73,9 +73,14 @@ class Parameter:
     meaning : str
         One line saying what the parameter stands for.
     domain : {"real", "positive", "nonnegative", "probability"}
-        Admissible values; also sets the sympy assumptions of :attr:`symbol`.
+        Admissible values; also sets the sympy assumptions of ``symbol``.
     default : number, optional
         Value used when none is given.
+
+    Attributes
+    ----------
+    symbol : sympy.Symbol
+        The symbol used in payoff expressions, with the domain's assumptions.
 
     Examples
     --------

@@ -296,7 +296,7 @@ CODINGS: dict[str, Coding] = {k: e.coding for k, e in REGISTRY.items() if e.codi
 
 
 def model_entry(name: str) -> ModelEntry:
-    """The registry entry called ``name`` (:class:`ModelError` listing the names if unknown)."""
+    """The registry entry called ``name`` (:class:`~alliancegames.core.model.ModelError` listing the names if unknown)."""
     try:
         return REGISTRY[name]
     except KeyError:

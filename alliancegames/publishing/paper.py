@@ -50,6 +50,7 @@ def artefact(name: str, kind: str, outputs: tuple[str, ...], description: str = 
 
 
 def paper_source() -> Path:
+    """The paper's source, ``paper.md`` with its include markers."""
     return PAPER_DIR / "paper.md"
 
 
@@ -61,7 +62,7 @@ def references(text: str | None = None) -> set[str]:
 
 
 def build_paper(paper_dir: Path) -> list[Path]:
-    """Write ``paper.md`` with every ``<!-- include: ... -->`` replaced by the generated file."""
+    """Write ``paper.md`` with every include marker (``<!-- include: PATH -->``) replaced by the generated file."""
     text = paper_source().read_text(encoding="utf-8")
     missing = sorted(r for r in references(text) if not (paper_dir / r).is_file())
     if missing:

@@ -15,6 +15,9 @@ import sympy as sp
 
 from alliancegames.publishing.paper import artefact
 
+# the builders are reached through paper.ARTEFACTS, not called by name
+__all__ = ["markdown_table", "scorecard_markdown"]
+
 FIG_SIZE = (6.5, 4.0)  # inches: a paper's text width
 
 

@@ -59,9 +59,11 @@ from alliancegames.solvers.verify import regrets
 
 __all__ = [
     "KINDS",
+    "ConditionAnswer",
     "Problem",
     "ProblemSet",
     "Provenance",
+    "TreeAnswer",
     "Verdict",
     "check_answer",
     "cli_problems",
@@ -1738,8 +1740,10 @@ def _check_number(problem: Problem, answer: Any) -> Verdict:
 def check_answer(problem: Problem, answer: Any) -> Verdict:
     """Whether ``answer`` is a correct answer to ``problem``, accepting equivalent forms.
 
-    Accepted forms
-    --------------
+    Notes
+    -----
+    Accepted forms:
+
     * pure equilibria: an iterable of profiles, each a label string
       ``"Firm/Weak"`` (or ``"Firm, Weak"``) or a tuple ``("Firm", "Weak")``, in
       any order; a single profile; ``"none"`` or ``[]`` for no equilibrium.

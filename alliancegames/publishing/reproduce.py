@@ -151,6 +151,7 @@ def deterministic_env(env: dict[str, str] = DETERMINISTIC_ENV):
 
 
 def sha256(path: Path) -> str:
+    """The SHA-256 hex digest of a file's bytes (read in 1 MiB chunks)."""
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
