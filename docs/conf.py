@@ -36,6 +36,7 @@ extensions = [
     "sphinx.ext.mathjax",
     "numpydoc",
     "myst_nb",
+    "sphinxcontrib.bibtex",
     "agdocs",
 ]
 
@@ -73,6 +74,11 @@ nitpick_ignore_regex = [
     (r"py:.*", _BUILTINS),
 ]
 
+# -- citations: the package's one bibliography (also read by the paper and the models) -----------
+bibtex_bibfiles = ["../alliancegames/data/references.bib"]
+bibtex_default_style = "alpha"
+bibtex_reference_style = "label"
+
 # -- notebooks (MyST-NB) -----------------------------------------------------------------------
 # Tutorials and how-to pages are executed at every build; a failing cell fails the build.
 nb_execution_mode = "force"
@@ -80,6 +86,7 @@ nb_execution_raise_on_error = True
 nb_execution_show_tb = True
 nb_execution_timeout = 300
 nb_merge_streams = True
+nb_render_markdown_format = "myst"  # Markdown outputs (problem statements) keep their $math$
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist"]
 myst_heading_anchors = 3
 suppress_warnings = ["mystnb.unknown_mime_type"]

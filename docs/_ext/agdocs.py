@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -249,7 +250,32 @@ def _on_missing_reference(app, env, node, contnode):
     return None
 
 
+_BRACKET = re.compile(r"\[([^\[\]]*@[^\[\]]*)\]")
+
+
+def _citations_to_roles(lines: list[str]) -> None:
+    """Pandoc citations in docstrings (``[@snyder1984; @cha1999, p. 3]``) become ``:cite:p:`` roles,
+    so they link to the one bibliography; doctest lines and inline literals are left alone."""
+    from alliancegames.core.references import citation_keys
+
+    for i, line in enumerate(lines):
+        if "[@" not in line or line.lstrip().startswith((">>>", "...")):
+            continue
+
+        def repl(m: re.Match, line: str = line) -> str:
+            if line[: m.start()].count("``") % 2:  # inside an inline literal
+                return m.group(0)
+            keys = citation_keys(m.group(0), bracketed=True)
+            if not keys:
+                return m.group(0)
+            rest = re.sub(r"@[\w]+", "", m.group(1)).strip(" ;,")
+            return f":cite:p:`{','.join(keys)}`" + (f" ({rest})" if rest else "")
+
+        lines[i] = _BRACKET.sub(repl, line)
+
+
 def _on_process_docstring(app, what, name, obj, options, lines) -> None:
+    _citations_to_roles(lines)
     """Module-level constants: drop the docstring of their type (``str(object='') -> str``) and say
     what they are instead; a documented constant (``#:`` comment) keeps its own text."""
     if what not in ("data", "attribute"):
@@ -311,7 +337,7 @@ class ModelRegistry(_RstDirective):
                     f"``{name}`` (:py:func:`{factory.__name__} <{target}>`)",
                     entry.kind.replace("_", " "),
                     entry.description,
-                    entry.citation,
+                    f":cite:p:`{','.join(entry.references)}`" if entry.references else "",
                 ]
             )
         return _table(["name", "kind", "what it models", "source"], rows, [20, 10, 35, 35])
