@@ -85,6 +85,7 @@ nb_execution_mode = "force"
 nb_execution_raise_on_error = True
 nb_execution_show_tb = True
 nb_execution_timeout = 300
+nb_execution_in_temp = True  # pages that write files (figures, tables) write them to a temporary folder
 nb_merge_streams = True
 nb_render_markdown_format = "myst"  # Markdown outputs (problem statements) keep their $math$
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist"]
