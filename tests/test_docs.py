@@ -194,3 +194,19 @@ def test_library_pages_list_every_model_and_case(site):
         assert f">{name}<" in html, name
     for cid in case_ids():
         assert f">{cid}<" in html, cid
+
+
+def test_reproduce_copies_a_built_site_and_the_landing_page_links_it(tmp_path):
+    from alliancegames.publishing.landing import write_index
+    from alliancegames.publishing.reproduce import _run_job, docs_job, write_manifest
+
+    site = tmp_path / "site"
+    (site / "reference").mkdir(parents=True)
+    (site / "index.html").write_text('<a href="reference/index.html">reference</a>')
+    (site / "reference" / "index.html").write_text("<p>reference</p>")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = _run_job(docs_job(site), out)
+    assert result.ok and set(result.files) == {"docs/index.html", "docs/reference/index.html"}
+    index = write_index(out, [], write_manifest(out, [result]), 1.0).read_text()
+    assert 'href="docs/index.html"' in index

@@ -457,6 +457,14 @@ def _normalize(rel: Any, ctx: tuple[sp.Basic, ...], prefer: tuple[sp.Symbol, ...
 
 
 def atoms(cond: Any) -> list[sp.Basic]:
+    """The relations of a condition: the arguments of a conjunction, one relation as a list, none for true.
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x", real=True)
+    >>> atoms(sp.And(x > 0, x < 1)), atoms(sp.true)
+    ([x > 0, x < 1], [])
+    """
     if cond is sp.true or cond is True:
         return []
     if isinstance(cond, sp.And):
@@ -559,7 +567,7 @@ def preference(
 ) -> tuple[sp.Symbol, ...]:
     """Symbols to solve conditions for first: ``prefer``, then probabilities, then the rest.
 
-    Shared by :func:`equilibrium_regions` and :func:`alliancegames.analysis.tree.backward_induction`
+    Shared by :func:`~alliancegames.analysis.regions.equilibrium_regions` and :func:`alliancegames.analysis.tree.backward_induction`
     (which passes its own ``error`` class).
     """
     by_name = {p.name: p.symbol for p in parameters}
@@ -574,6 +582,14 @@ def preference(
 
 
 def latex_conditions(c: sp.Basic) -> str:
+    r"""A condition in LaTeX: its relations joined by a wedge, ``\text{always}`` for true.
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x", real=True)
+    >>> latex_conditions(sp.And(x > 0, x < 1))
+    'x > 0 \\;\\wedge\\; x < 1'
+    """
     if c is sp.true:
         return r"\text{always}"
     return r" \;\wedge\; ".join(sp.latex(a) for a in (c.args if isinstance(c, sp.And) else [c]))

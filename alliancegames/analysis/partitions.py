@@ -148,13 +148,13 @@ def partition(
     ----------
     model_or_regions : NormalFormModel or Regions
         A model is first reduced by ``fixed`` and then analysed with
-        :func:`equilibrium_regions`.
+        :func:`~alliancegames.analysis.regions.equilibrium_regions`.
     free : dict
         ``{name: (lo, hi)}`` for one or two parameters.
     fixed : dict
         Values of all other parameters (defaults fill the rest).
     assumptions : iterable of sympy relations
-        Passed to :func:`equilibrium_regions` for a model.
+        Passed to :func:`~alliancegames.analysis.regions.equilibrium_regions` for a model.
     samples : int
         Grid size per axis used to trace boundary curves (2 parameters).
 

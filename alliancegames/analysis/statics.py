@@ -92,7 +92,7 @@ def comparative_statics(
     Parameters
     ----------
     target : Piece or sympy expression
-        A piece of :func:`equilibrium_regions` (then ``of`` picks the
+        A piece of :func:`~alliancegames.analysis.regions.equilibrium_regions` (then ``of`` picks the
         quantity and the piece's conditions join the assumptions) or any
         expression in the parameters.
     parameter : str or Symbol

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import platform
+import shutil
 import sys
 import tempfile
 import time
@@ -32,7 +33,17 @@ from pathlib import Path
 
 from alliancegames.publishing.landing import write_index, write_thumbnails
 
-__all__ = ["Job", "JobResult", "RunSummary", "collect_jobs", "run", "notebook_dir", "sha256"]
+__all__ = [
+    "Job",
+    "JobResult",
+    "RunSummary",
+    "collect_jobs",
+    "run",
+    "notebook_dir",
+    "sha256",
+    "docs_site",
+    "docs_job",
+]
 
 DETERMINISTIC_ENV = {
     "SOURCE_DATE_EPOCH": "0",
@@ -275,9 +286,51 @@ def _notebook_job(path: Path) -> Job:
     return Job(f"notebook:{path.stem}", "notebook", partial(_run_notebook, path), f"execute {path.name}")
 
 
+# --------------------------------------------------------------------------- documentation
+def docs_site() -> Path | None:
+    """The built documentation of a source checkout, ``docs/_build/html`` (``None`` if not built).
+
+    Build it with ``python -m sphinx -W -n -b html docs docs/_build/html``; the run copies it and
+    the landing page links it.  (Building it inside the run would take minutes.)
+
+    Examples
+    --------
+    >>> site = docs_site()
+    >>> site is None or (site / "index.html").is_file()
+    True
+    """
+    site = Path(__file__).resolve().parents[2] / "docs" / "_build" / "html"
+    return site if (site / "index.html").is_file() else None
+
+
+def _copy_docs(site: Path, out: Path) -> list[Path]:
+    """Copy a built documentation site to ``out/docs`` (Sphinx's build cache left out)."""
+    dest = Path(out) / "docs"
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(site, dest, ignore=shutil.ignore_patterns(".doctrees", ".buildinfo"))
+    return sorted(p for p in dest.rglob("*") if p.is_file())
+
+
+def docs_job(site: Path) -> Job:
+    """The job that copies a built documentation site into the run's output.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> site, out = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
+    >>> (site / "index.html").write_text("<p>docs</p>")
+    11
+    >>> [p.relative_to(out).as_posix() for p in docs_job(site).run(out)]
+    ['docs/index.html']
+    """
+    return Job("docs:site", "docs", partial(_copy_docs, Path(site)), "copy the built documentation site")
+
+
 # --------------------------------------------------------------------------- collection
 def collect_jobs(notebooks: Path | None = None, only: Sequence[str] | None = None) -> list[Job]:
-    """Every job of the run: notebooks, then paper figures/tables (if :mod:`alliancegames.publishing.paper` exists).
+    """Every job of the run: notebooks, then paper figures/tables (if :mod:`alliancegames.publishing.paper` exists),
+    then a copy of the built documentation if there is one (:func:`docs_site`).
 
     ``only`` keeps jobs whose name contains one of the given strings.
     """
@@ -291,6 +344,9 @@ def collect_jobs(notebooks: Path | None = None, only: Sequence[str] | None = Non
         paper = None
     if paper is not None:
         jobs += list(paper.jobs())
+    site = docs_site()
+    if site is not None:
+        jobs.append(docs_job(site))
     if only:
         jobs = [j for j in jobs if any(o in j.name for o in only)]
     return jobs
