@@ -355,6 +355,7 @@ MODEL_MUTATIONS = [
     (("codings", "c_entrap", "range"), [1, 7], ["codings.c_entrap", "plausible range [0.5, 6]", "departure"]),
     (("codings", "c_entrap", "departure"), "Because.", ["departure", "c_entrap", "sit inside"]),
     (("expected", "label"), "Firm/Strong", ["expected.label", "'Firm/Strong'"]),
+    (("roles",), {"Ally 1": "A", "Ally 2": "B"}, ["outcome.actors", "missing ['Ally 1', 'Ally 2']"]),
     (
         ("outcome", "actors"),
         {"Ally 1": {"action": "Weak", "evidence": "e", "source": "s1"}},

@@ -882,6 +882,17 @@ def _check_against_model(ctx: _Ctx, rec: CaseRecord) -> None:
                     f"{where}.actors.{a.player}.action",
                     f"{a.action!r} is not {a.player!r}'s part of the outcome {out.label!r}",
                 )
+    if rec.roles and len(spec.players) == 2 and hasattr(spec.model, "payoffs"):
+        for period in rec.units():
+            out = rec.outcome_for(period)
+            named = {a.player for a in out.actors}
+            missing = [p for p in spec.players if p not in named]
+            if missing:
+                where = f"periods[{[p.id for p in rec.periods].index(period)}].outcome" if period else "outcome"
+                raise ctx.error(
+                    f"{where}.actors",
+                    f"name the action and the evidence for each player's part of {out.label!r}; missing {missing}",
+                )
     _check_coding_space(ctx, rec, spec)
     if rec.roles and spec.players:
         for player, _ in rec.roles:

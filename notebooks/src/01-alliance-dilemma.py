@@ -285,7 +285,9 @@ print("P(Firm toward the adversary) in the composite game:", sig_c)
 #
 # Whether to **Ally** at all (our coding: gain from allying against an isolated state `g_advantage`,
 # cost of an alliance `k_cost`, loss from isolation `l_isolation`). Under the prisoner's dilemma
-# ordering that Snyder describes ($g > k$, $l > k$, imposed as assumptions) the regions machinery
+# ordering ($g > k$, $l > k$, imposed as assumptions; that Snyder 1984 characterises the primary game
+# as a prisoner's dilemma is recalled from our literature notes and not yet checked against his
+# pages 461-465) the regions machinery
 # finds a single candidate that holds everywhere: (Ally, Ally), Pareto-dominated by
 # (Abstain, Abstain).
 

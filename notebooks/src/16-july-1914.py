@@ -5,8 +5,16 @@
 # (1990, "Chain Gangs and Passed Bucks") argue that a
 # perceived offensive advantage made each great power tie itself unconditionally to a reckless ally
 # whose quick defeat would wreck the balance: Germany's "blank cheque" to Austria-Hungary (5 July
-# 1914), France's backing of Russia. Facts and sources are in the case record `july_1914` (Clark
-# 2012, *The Sleepwalkers*).
+# 1914), and in the other bloc France's backing of Russia. Facts and sources are in the case record
+# `july_1914` (Clark 2012, *The Sleepwalkers*).
+#
+# **The dyad.** The record codes one dyad, Germany (Ally 1) and Austria-Hungary (Ally 2), and names
+# the evidence for each player's part of the outcome (`rec.outcome.actors`): the blank cheque for
+# Germany; for Austria-Hungary its declaration of war on Russia on 6 August 1914 (recalled, page not
+# checked), a weaker piece of evidence. An earlier version cited France's backing of Russia for the
+# second "Unconditional" — evidence about another dyad. The literature (Christensen and Snyder)
+# expects `Unconditional/Unconditional`; the scorecard shows the model restating it, with an
+# informative score against the model's generic coding.
 #
 # **Model.** `chain_gang`, our coding of the argument: each ally commits Unconditionally (paying the
 # expected cost `c` of being chained to the partner's recklessness) or keeps its support

@@ -134,7 +134,8 @@ assert set(tor["parameter"].iloc[1:3]) == {"kappa_patron", "fa_1"}
 # ## Comparison with the observed outcomes
 # All four periods agree — but read the agreement carefully:
 #
-# * In the **friction** periods the agreement is automatic: `Friction/Friction` is an equilibrium
+# * In the **friction** periods the agreement is automatic — the scorecard sets both aside as
+#   **uninformative** (P(observed) = 1 under the model's generic coding): `Friction/Friction` is an equilibrium
 #   at *every* parameter value in this model, so the model cannot fail there. The informative
 #   number is that cooperation is **not** available (P ≈ 0.01 and 0.003).
 # * In the **cooperation** periods the predicted regime holds *both* pure equilibria (and a mixed
