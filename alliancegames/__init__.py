@@ -67,6 +67,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     # submodules reachable as attributes, e.g. ``ag.plot.regime_map``
     "plot": ("alliancegames.studies.plot", None),
     "files": ("alliancegames.core.files", None),
+    "efg": ("alliancegames.core.efg", None),
     "io": ("alliancegames.core.files", None),  # the name the first version documented
     "models": ("alliancegames.models", None),
     "cases": ("alliancegames.cases", None),

@@ -37,11 +37,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
 from alliancegames.core.model import ModelError, NormalFormModel, Parameter, _to_expr, exact_number
+
+if TYPE_CHECKING:
+    from alliancegames.core.efg import EfgGame
 
 __all__ = [
     "BayesianGame",
@@ -498,6 +501,60 @@ class SignallingGame:
             self.description,
             self.source,
         )
+
+    def to_efg(self, values: Mapping[str, Any] | None = None) -> EfgGame:
+        """The game tree at a parameter point, for Gambit's ``.efg`` format (defaults fill the rest).
+
+        Nature draws the type (chance information set 1); the sender has one
+        information set per type (numbered in type order), the receiver one
+        per message (in message order) containing the node of every type.
+        Write it with :func:`alliancegames.core.efg.write_efg`.
+
+        Examples
+        --------
+        >>> from alliancegames.core.efg import to_efg
+        >>> g = signalling_game("g", ("S", "R"), ("hi", "lo"), [], {"hi": sp.Rational(1, 4),
+        ...     "lo": sp.Rational(3, 4)}, ("m",), ("a",), lambda t, m, a: (1, 0))
+        >>> print(to_efg(g.to_efg()).splitlines()[3])
+        c "" 1 "" { "hi" 1/4 "lo" 3/4 } 0
+        """
+        from fractions import Fraction
+
+        from alliancegames.core.efg import EfgNode, efg_game
+
+        given = dict(values or {})
+        unknown = sorted(set(given) - set(self.parameter_names))
+        if unknown:
+            raise ModelError(f"game {self.name!r} has no parameter(s) {unknown}")
+        full = {p.name: given.get(p.name, p.default) for p in self.parameters}
+        missing = [k for k, v in full.items() if v is None]
+        if missing:
+            raise ModelError(f"no value or default for {missing}")
+        game = self.substitute(full) if full else self
+
+        def frac(e: sp.Expr) -> Fraction:
+            e = sp.nsimplify(e)
+            if not e.is_Rational:
+                raise ModelError(f"{e} is not a rational number")
+            return Fraction(int(e.p), int(e.q))
+
+        pay = dict(game.payoffs)
+        types = []
+        for i, t in enumerate(game.types):
+            moves = []
+            for j, m in enumerate(game.messages):
+                leaves = tuple(
+                    EfgNode("t", payoffs=tuple(frac(u) for u in pay[(t, m, a)])) for a in game.actions
+                )
+                moves.append(
+                    EfgNode("p", leaves, player=2, infoset=j + 1, infoset_label=m, actions=game.actions)
+                )
+            types.append(
+                EfgNode("p", tuple(moves), player=1, infoset=i + 1, infoset_label=t, actions=game.messages)
+            )
+        probs = tuple(frac(pr) for _, pr in game.prior)
+        root = EfgNode("c", tuple(types), infoset=1, actions=game.types, probabilities=probs)
+        return efg_game(self.name, self.players, root, comment=self.description)
 
     def substitute(self, values: Mapping[str, Any] | None = None, /, **kw: Any) -> SignallingGame:
         """Fix some parameters exactly."""

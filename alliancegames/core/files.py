@@ -1012,6 +1012,10 @@ def dump_model(model: NormalFormModel, path: str | os.PathLike) -> str:
 def read_game(path: str | os.PathLike) -> Bimatrix | NormalFormModel:
     """Read a game file by its suffix: ``.nfg`` → :class:`~alliancegames.core.bimatrix.Bimatrix`, model files → model.
 
+    A two-player Gambit ``.efg`` file becomes the :class:`Bimatrix` of its strategic form
+    (one pure strategy per plan of actions at the player's information sets;
+    :func:`alliancegames.core.efg.bimatrix`).
+
     Raises :class:`FileNotFoundError` for a missing file, :class:`NfgError` /
     :class:`ModelFileError` for malformed ones.
     """
@@ -1023,6 +1027,10 @@ def read_game(path: str | os.PathLike) -> Bimatrix | NormalFormModel:
         raise IsADirectoryError(f"{path} is a directory, not a game file")
     if suffix == ".nfg":
         return read_nfg(path)
+    if suffix == ".efg":  # a Gambit extensive form: its (non-reduced) strategic form, exact
+        from alliancegames.core.efg import bimatrix, read_efg
+
+        return bimatrix(read_efg(path))
     if suffix in MODEL_SUFFIXES:
         return load_model(path)
-    raise ModelFileError(f"{path}: unknown game file type {suffix!r}; use .nfg, {', '.join(MODEL_SUFFIXES)}")
+    raise ModelFileError(f"{path}: unknown game file type {suffix!r}; use .nfg, .efg, {', '.join(MODEL_SUFFIXES)}")
