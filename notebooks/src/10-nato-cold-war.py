@@ -48,9 +48,9 @@ plt.show()
 
 # %% [markdown]
 # ## The case's coded parameters
-# Six parameters carry the case; the others take the model's defaults (our coding in
+# Seven parameters carry the case; the others take the model's defaults (our coding in
 # `alliancegames.models`), and `alliancegames.cases.scores.uncoded_dependencies` checks that none of
-# those defaults moves the verdict. Every one of the six is a **judgement** (kind `coding`) with a
+# those defaults moves the verdict. Every one of the seven is a **judgement** (kind `coding`) with a
 # plausible range, a sentence of justification and the source that informed it (`informed_by`).
 #
 # Two codings **leave the model** and say why (`departure`): the model's generic challenger, once
@@ -130,7 +130,9 @@ pred.to_frame()
 
 # %%
 draws = sample_codings(rec, n=N, seed=SEED)
-closed_form = np.mean(draws["pi_support"] * np.maximum(draws["u_back"], draws["u_war"]) + (1 - draws["pi_support"]) * draws["u_win"] < 0)
+# an unsupported protégé concedes unless realigning is better for it (then the challenger gets u_realign)
+unsupported = np.where(draws["v_realign"] > draws["v_concede"], draws["u_realign"], draws["u_win"])
+closed_form = np.mean(draws["pi_support"] * np.maximum(draws["u_back"], draws["u_war"]) + (1 - draws["pi_support"]) * unsupported < 0)
 print(f"P(status quo) = {pred['status quo']:.4f}; closed form on the same draws = {closed_form:.4f}")
 assert pred["status quo"] == closed_form
 assert 0.76 < pred["status quo"] < 0.86
@@ -149,8 +151,9 @@ plt.show()
 tor[["parameter", "low", "high", "outcome_low", "outcome_high", "swing"]]
 
 # %%
-assert tor["parameter"].iloc[0] == "pi_support"
-assert set(tor.loc[tor["swing"] == 0, "parameter"]) == {"u_war", "u_realign", "v_realign"}
+assert tor["parameter"].iloc[0] == "pi_support" and tor["parameter"].iloc[1] == "u_back"
+assert set(tor.loc[tor["swing"] == 0, "parameter"]) == {"u_war"}  # a resisted challenger climbs down: war is never reached
+assert tor.set_index("parameter").loc["v_realign", "swing"] < 0.2
 low_pi = tor.set_index("parameter").loc["pi_support", "outcome_low"]
 print(f"P(status quo) with pi_support pinned at 0.4: {low_pi:.3f}")
 assert 0.15 < low_pi < 0.5
@@ -168,9 +171,10 @@ assert 0.15 < low_pi < 0.5
 #   fight through. At the point coding the margin is moderate (a demand is worth −0.6 against 0).
 # * **Fragile where it matters.** Almost all of the uncertainty sits in one judgement, the
 #   probability of American support, and in the cost of a climb-down: pinned at the low end of its
-#   range (0.4) the probability of support leaves the status quo in only a minority of the draws. The realignment codings do not matter at all here — an
-#   unsupported protégé concedes anyway — so the model says nothing about the "Finlandisation"
-#   fear that Snyder (1984) puts at the centre of NATO's alliance politics.
+#   range (0.4) the probability of support leaves the status quo in only a minority of the draws.
+#   The realignment codings matter little — an unsupported protégé concedes in all but a few
+#   percent of the draws — so the model says little about the "Finlandisation" fear that Snyder
+#   (1984) puts at the centre of NATO's alliance politics.
 # * **Does not explain.** A non-event is consistent with deterrence and equally with a challenger
 #   that never intended to attack (the record's first caveat); the model cannot tell them apart, and
 #   the challenger's payoffs are our codings. Crises short of an attack (Berlin, Cuba) and nuclear
