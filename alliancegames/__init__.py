@@ -55,6 +55,11 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "decision": ("alliancegames.analysis.tree", "decision"),
     "game_tree": ("alliancegames.analysis.tree", "game_tree"),
     "strategic_form": ("alliancegames.analysis.tree", "strategic_form"),
+    "grim_trigger": ("alliancegames.analysis.repeated", "grim_trigger"),
+    "limited_punishment": ("alliancegames.analysis.repeated", "limited_punishment"),
+    "tit_for_tat": ("alliancegames.analysis.repeated", "tit_for_tat"),
+    "threshold_grid": ("alliancegames.analysis.repeated", "threshold_grid"),
+    "play_repeated": ("alliancegames.analysis.repeated", "play_repeated"),
     "terminal": ("alliancegames.analysis.tree", "terminal"),
     "regime_table": ("alliancegames.studies.sweeps", "regime_table"),
     "sweep": ("alliancegames.studies.sweeps", "sweep"),
@@ -66,6 +71,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "tornado": ("alliancegames.studies.uncertainty", "tornado"),
     # submodules reachable as attributes, e.g. ``ag.plot.regime_map``
     "plot": ("alliancegames.studies.plot", None),
+    "repeated": ("alliancegames.analysis.repeated", None),
     "files": ("alliancegames.core.files", None),
     "efg": ("alliancegames.core.efg", None),
     "io": ("alliancegames.core.files", None),  # the name the first version documented
