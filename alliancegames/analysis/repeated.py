@@ -41,13 +41,14 @@ tests check every threshold against simulated one-shot deviations).
 
 References
 ----------
-Fudenberg, D. & Tirole, J. (1991). *Game Theory*, ch. 5 (one-shot deviation
-principle, grim trigger).  Osborne, M. J. (2004). *An Introduction to Game
-Theory*, ch. 14 (limited punishment, tit-for-tat in the repeated prisoner's
-dilemma).  Snyder, G. H. (1984). The Security Dilemma in Alliance Politics.
-*World Politics* 36(4), 461-495 (the primary alliance game as a prisoner's
-dilemma).  These are recalled textbook results; the tests re-derive each
-threshold by simulation.
+The one-shot deviation principle and grim trigger [@fudenberg_tirole1991]; limited
+punishment and tit-for-tat in the repeated prisoner's dilemma [@osborne2004]; the
+primary alliance game as a prisoner's dilemma [@snyder1984].  The textbook entries
+are recalled, not re-read: the tests re-derive every threshold by simulation.
+The whole set of pure-strategy subgame-perfect payoffs at a given discount factor is
+computed by QuantEcon's implementation of the Abreu-Sannikov algorithm
+[@abreu_sannikov2014]; a slow test and ``benchmarks/bench_dynamics.py`` compare it
+with the grim-trigger threshold.
 
 Examples
 --------
