@@ -69,9 +69,18 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "Uniform": ("alliancegames.studies.uncertainty", "Uniform"),
     "monte_carlo": ("alliancegames.studies.uncertainty", "monte_carlo"),
     "tornado": ("alliancegames.studies.uncertainty", "tornado"),
+    "DynamicsResult": ("alliancegames.studies.dynamics", "DynamicsResult"),
+    "replicator": ("alliancegames.studies.dynamics", "replicator"),
+    "replicator_sweep": ("alliancegames.studies.dynamics", "replicator_sweep"),
+    "fictitious_play": ("alliancegames.studies.dynamics", "fictitious_play"),
+    "stochastic_fictitious_play": ("alliancegames.studies.dynamics", "stochastic_fictitious_play"),
+    "imitation": ("alliancegames.studies.dynamics", "imitation"),
+    "moran": ("alliancegames.studies.dynamics", "moran"),
+    "finite_repetition": ("alliancegames.studies.dynamics", "finite_repetition"),
     # submodules reachable as attributes, e.g. ``ag.plot.regime_map``
     "plot": ("alliancegames.studies.plot", None),
     "repeated": ("alliancegames.analysis.repeated", None),
+    "dynamics": ("alliancegames.studies.dynamics", None),
     "files": ("alliancegames.core.files", None),
     "efg": ("alliancegames.core.efg", None),
     "io": ("alliancegames.core.files", None),  # the name the first version documented

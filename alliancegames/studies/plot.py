@@ -23,6 +23,8 @@ __all__ = [
     "reaction_curves",
     "regime_probabilities",
     "tornado_plot",
+    "phase_portrait",
+    "simplex_plot",
 ]
 
 # seaborn's "colorblind" palette followed by muted extras (fixed: no global state)
@@ -310,4 +312,112 @@ def tornado_plot(df: pd.DataFrame, ax=None, *, colors: tuple[str, str] = ("#0173
     ax.set_yticks(pos, ticks, fontsize=8)
     ax.set_xlabel("outcome")
     ax.legend(fontsize=8, frameon=False)
+    return ax
+
+
+# ----------------------------------------------------------------------------- dynamics
+def phase_portrait(
+    A: Any,
+    B: Any,
+    ax=None,
+    *,
+    paths: Any = None,
+    equilibria: Any = None,
+    actions: tuple[str, str] = ("", ""),
+    density: int = 15,
+):
+    """Replicator dynamics of a 2x2 game in the unit square, with trajectories and equilibria.
+
+    The horizontal axis is the probability that the row player plays its
+    first action, the vertical axis the column player's.  Arrows show the
+    two-population replicator field of ``(A, B)`` (normalised length);
+    ``paths`` are trajectories ``(runs, steps, 4)`` as returned by
+    :func:`alliancegames.studies.dynamics.replicator_paths`; ``equilibria``
+    are ``(k, 2)`` points or a :class:`~alliancegames.solvers.enumeration.Solution`.
+
+    Examples
+    --------
+    >>> A = np.array([[2.0, 0.0], [0.0, 1.0]])
+    >>> ax = phase_portrait(A, A.T, equilibria=[[1, 1], [0, 0], [1 / 3, 1 / 3]])
+    >>> len(ax.collections) >= 2
+    True
+    """
+    from alliancegames.studies.dynamics import replicator_field
+
+    A = np.asarray(A, dtype=float)
+    B = np.asarray(B, dtype=float)
+    if A.shape != (2, 2) or B.shape != (2, 2):
+        raise ValueError("a phase portrait needs a 2x2 game")
+    ax = _axes(ax)
+    g = np.linspace(0.03, 0.97, density)
+    X, Y = np.meshgrid(g, g)
+    state = np.stack([X, 1 - X, Y, 1 - Y], axis=-1)
+    F = replicator_field(A, B, state)
+    U, V = F[..., 0], F[..., 2]
+    norm = np.hypot(U, V)
+    with np.errstate(all="ignore"):
+        ax.quiver(X, Y, np.where(norm > 0, U / norm, 0), np.where(norm > 0, V / norm, 0), norm,
+                  cmap="Greys", angles="xy", scale=density * 1.6, width=0.004, alpha=0.7)  # fmt: skip
+    if paths is not None:
+        for p in np.asarray(paths, dtype=float):
+            ax.plot(p[:, 0], p[:, 2], lw=1.0, color="#0173b2", alpha=0.8)
+            ax.plot(p[0, 0], p[0, 2], "o", ms=2.5, color="#0173b2")
+    if equilibria is not None:
+        if hasattr(equilibria, "equilibria"):
+            pts = [(float(e.strategies[0][0]), float(e.strategies[1][0])) for e in equilibria]
+        else:
+            pts = [tuple(map(float, p)) for p in np.atleast_2d(np.asarray(equilibria, dtype=float))]
+        pts = np.array(pts)
+        ax.scatter(
+            pts[:, 0], pts[:, 1], s=60, c="#d55e00", edgecolors="k", zorder=5, label="Nash equilibrium"
+        )
+        ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_aspect("equal")
+    ax.set_xlabel(f"P(row plays {actions[0]})" if actions[0] else "P(row plays its first action)")
+    ax.set_ylabel(f"P(column plays {actions[1]})" if actions[1] else "P(column plays its first action)")
+    return ax
+
+
+def _ternary(p: np.ndarray) -> np.ndarray:
+    p = np.asarray(p, dtype=float)
+    return np.stack([p[..., 1] + p[..., 2] / 2, p[..., 2] * np.sqrt(3) / 2], axis=-1)
+
+
+def simplex_plot(
+    paths: Any,
+    ax=None,
+    *,
+    labels: tuple[str, str, str] = ("1", "2", "3"),
+    points: Any = None,
+):
+    """Trajectories of a 3-action mixed strategy drawn in the probability simplex (a triangle).
+
+    ``paths`` is ``(runs, steps, 3)`` (one player's probabilities, e.g. the
+    first three columns of :func:`~alliancegames.studies.dynamics.replicator_paths`
+    for a 3x3 game); ``points`` ``(k, 3)`` are marked (equilibria).
+
+    Examples
+    --------
+    >>> t = np.linspace(0, 1, 5)[:, None]
+    >>> path = np.hstack([1 - t, t / 2, t / 2])[None]
+    >>> len(simplex_plot(path, labels=("R", "P", "S")).lines)
+    2
+    """
+    ax = _axes(ax)
+    tri = _ternary(np.eye(3))
+    ax.fill(tri[:, 0], tri[:, 1], facecolor="none", edgecolor="k", lw=1)
+    for k, (x, y) in enumerate(tri):
+        ax.annotate(labels[k], (x, y), textcoords="offset points", xytext=(0, -12 if y == 0 else 5),
+                    ha="center", fontsize=9)  # fmt: skip
+    for p in np.asarray(paths, dtype=float):
+        q = _ternary(p)
+        ax.plot(q[:, 0], q[:, 1], lw=1.0, color="#0173b2")
+        ax.plot(q[:1, 0], q[:1, 1], "o", ms=2.5, color="#0173b2")
+    if points is not None:
+        q = _ternary(np.atleast_2d(np.asarray(points, dtype=float)))
+        ax.scatter(q[:, 0], q[:, 1], s=50, c="#d55e00", edgecolors="k", zorder=5)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
     return ax
