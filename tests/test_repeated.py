@@ -192,3 +192,29 @@ def test_bad_input_is_refused_with_one_clear_error():
             ("x", "x"),
             ("y", "y"),
         )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("point", [(3, 1, 2), (2, 1, 2), (4, Fraction(1, 2), 3)])
+def test_grim_threshold_agrees_with_quantecons_abreu_sannikov_set(point):
+    """Where grim trigger and QuantEcon's AS set overlap: the worst SPE payoff is the stage equilibrium's
+    (Nash reversion is the harshest credible punishment), so stationary mutual abstention is enforceable
+    from the AS set exactly when delta is above our threshold."""
+    qe = pytest.importorskip("quantecon.game_theory")
+    from scipy.spatial import QhullError
+
+    values = _values(point)
+    A, B = _arrays(values)
+    R, T, P = A[1, 1], A[0, 1], A[0, 0]
+    thr = float(grim_trigger(primary_alliance(), COOP, DEFECT).threshold_at(values))
+    nfg = qe.NormalFormGame([[(A[i, j], B[i, j]) for j in range(2)] for i in range(2)])
+    for delta in (thr - 0.05, thr + 0.05):
+        try:
+            hull = qe.RepeatedGame(nfg, delta).equilibrium_payoffs(method="AS")
+            pts = hull.points[hull.vertices]
+        except QhullError:  # QuantEcon cannot hull a single point: only (P, P) is left
+            pts = np.array([[P, P]])
+        worst = pts.min(axis=0)
+        assert worst == pytest.approx([P, P], abs=1e-6)
+        enforceable = R >= (1 - delta) * T + delta * worst[0] - 1e-9
+        assert enforceable == (delta > thr)
