@@ -113,6 +113,12 @@ def test_moran_fixation_of_a_dominant_action():
     assert sum(r.fixation.values()) == pytest.approx(1.0)
     assert r.fixation["Ally"] > 0.5  # a dominant action fixes more often than neutral drift would (1/2)
     assert r.settings["baseline"] == 1.0
+    assert r.exact["Ally"] > 0.5
+    se = np.sqrt(r.exact["Ally"] * (1 - r.exact["Ally"]) / 60)
+    assert abs(r.fixation["Ally"] - r.exact["Ally"]) < 4 * se  # nashpy's simulation vs the exact chain
+    two = moran(primary_alliance(), {"Ally": 1, "Abstain": 1}, repetitions=10, random_state=0)
+    # N = 2: fitnesses are A[Ally, Abstain] and A[Abstain, Ally] shifted by 1 - min = 3: 5 and 1
+    assert two.exact["Ally"] == pytest.approx(5 / 6)
 
 
 def test_finite_repetition_of_the_prisoners_dilemma_never_cooperates():

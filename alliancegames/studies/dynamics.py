@@ -626,16 +626,23 @@ def imitation(
 # ----------------------------------------------------------------------------- Moran process
 @dataclass(frozen=True)
 class MoranResult:
-    """Fixation probabilities of a Moran process in one population (symmetric game).
+    r"""Fixation probabilities of a Moran process in one population (symmetric game).
 
     ``fixation[a]`` is the share of ``repetitions`` runs in which everyone
-    ended playing action ``a``; ``initial`` counts the initial population per action.
+    ended playing action ``a``; ``initial`` counts the initial population per
+    action; ``exact`` holds the exact fixation probabilities of the same
+    process (two actions only, else empty), from the birth-death chain
+    formula [@nowak2006] (chapter 6; recalled): with :math:`\gamma_j` the ratio of
+    the two types' fitnesses when :math:`j` individuals play the first action,
+    :math:`\rho(i) = (1 + \sum_{k<i} \prod_{j \le k} \gamma_j) /
+    (1 + \sum_{k<N} \prod_{j \le k} \gamma_j)`.
     """
 
     game: Bimatrix
     initial: Mapping[str, int]
     fixation: Mapping[str, float]
     settings: Mapping[str, Any]
+    exact: Mapping[str, float] = field(default_factory=dict)
 
     def __str__(self) -> str:
         init = ", ".join(f"{k}: {v}" for k, v in self.initial.items())
@@ -687,13 +694,30 @@ def moran(
     fixation = {a: 0.0 for a in g.actions[0]}
     for state, p in probs.items():
         fixation[g.actions[0][int(state[0])]] += p
+    exact: dict[str, float] = {}
+    if len(g.actions[0]) == 2:
+        rho = _moran_exact(F, counts[g.actions[0][0]], len(pop))
+        exact = {g.actions[0][0]: rho, g.actions[0][1]: 1.0 - rho}
     settings = {
         "repetitions": repetitions,
         "baseline": baseline,
         "random_state": random_state,
         "engine": "nashpy fixation_probabilities",
     }
-    return MoranResult(g, counts, fixation, settings)
+    return MoranResult(g, counts, fixation, settings, exact)
+
+
+def _moran_exact(F: np.ndarray, i0: int, N: int) -> float:
+    """Fixation probability of the first action from ``i0`` of ``N`` (fitness = sum of payoffs against all others)."""
+    if i0 in (0, N):
+        return float(i0 == N)
+    gammas = []
+    for i in range(1, N):
+        f = F[0, 0] * (i - 1) + F[0, 1] * (N - i)
+        g = F[1, 0] * i + F[1, 1] * (N - i - 1)
+        gammas.append(g / f)
+    prods = np.cumprod(gammas)
+    return float((1 + prods[: i0 - 1].sum()) / (1 + prods.sum()))
 
 
 # ----------------------------------------------------------------------------- finite repetition

@@ -138,15 +138,18 @@ assert 0.4 < shares["Firm/Firm"] < 0.6  # near-even split at the defaults
 
 # %% [markdown]
 # Fictitious play from random initial beliefs, and the Moran process in one finite population of
-# allies (fitness = payoff shifted to a minimum of 1: our choice, recorded in the result):
+# allies (fitness = payoff shifted to a minimum of 1: our choice, recorded in the result). nashpy's
+# simulated fixation frequencies are compared with the exact birth-death-chain probabilities:
 
 # %%
 fp = fictitious_play(snyder, runs=60, iterations=300, random_state=SEED)
-mo = moran(snyder, {"Firm": 10, "Weak": 10}, repetitions=100, random_state=SEED)
+mo = moran(snyder, {"Firm": 10, "Weak": 10}, repetitions=200, random_state=SEED)
 print(fp)
-print(mo)
+print(mo, "; exact:", {k: round(v, 4) for k, v in mo.exact.items()})
 assert set(fp.counts()) <= {"Firm/Firm", "Weak/Weak"}
-assert mo.fixation["Weak"] > mo.fixation["Firm"]  # from an even split, weak commitment fixes more often
+assert mo.exact["Weak"] > mo.exact["Firm"]  # from an even split, weak commitment fixes more often
+se = np.sqrt(mo.exact["Weak"] * (1 - mo.exact["Weak"]) / 200)
+assert abs(mo.fixation["Weak"] - mo.exact["Weak"]) < 4 * se  # nashpy's simulation agrees with the chain
 
 # %% [markdown]
 # ### How abandonment and entrapment costs move the basin of mutual firmness
