@@ -390,3 +390,15 @@ def test_latex_is_well_formed(sets):
             text = _strip_math(tex)
             assert not re.search(r"(?<!\\)_", text), "unescaped underscore outside math"
             assert "→" not in tex and all(ord(ch) < 128 for ch in text), "non-ASCII text outside math"
+
+
+def test_discount_problems_have_the_grim_trigger_threshold():
+    ps = generate(11, 3, kinds=["discount"])
+    for p in ps:
+        assert p.kind == "discount"
+        v = p.provenance.as_dict
+        g, k = v["g_advantage"], v["k_cost"]
+        assert p.answer == (g - k) / g  # (T - R)/(T - P) with T = g - k, R = 0, P = -k, derived by hand
+        assert check_answer(p, str(p.answer)).correct and check_answer(p, float(p.answer)).correct
+        assert not check_answer(p, p.answer + Fraction(1, 10)).correct
+        assert "grim trigger" in p.statement and r"\delta" in p.statement_latex

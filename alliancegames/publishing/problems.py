@@ -26,6 +26,11 @@ Kinds of problem
 ``"regime"``
     Read a regime map (a table of equilibrium regimes over a grid of two
     parameters) and find where the regime boundary lies, exactly.
+``"discount"``
+    Derive the discount factor above which grim trigger sustains mutual
+    restraint in a repeated prisoner's dilemma (Snyder's primary alliance
+    game); verified against :mod:`alliancegames.analysis.repeated` and against
+    simulated one-shot deviations just below and above the answer.
 
 Randomness comes only from ``numpy.random.default_rng(seed)``: the same seed
 gives the same set (and byte-identical files from :func:`write`).
@@ -71,7 +76,7 @@ __all__ = [
     "write",
 ]
 
-KINDS: tuple[str, ...] = ("pure", "mixed", "conditions", "statics", "tree", "regime")
+KINDS: tuple[str, ...] = ("pure", "mixed", "conditions", "statics", "tree", "regime", "discount")
 MAX_DENOMINATOR = 12
 MAX_ATTEMPTS = 400
 
@@ -241,6 +246,7 @@ _KIND_TITLES = {
     "statics": "comparative statics",
     "tree": "backward induction",
     "regime": "regime map",
+    "discount": "shadow of the future",
 }
 
 
@@ -1324,6 +1330,66 @@ def _problem(kind, number, blocks, ans_blocks, answer, prov, data=()) -> Problem
     )
 
 
+# ----------------------------------------------------------------- repeated game
+def _make_discount(rng: np.random.Generator, number: int, templates: Sequence[_Template]) -> Problem | None:
+    from alliancegames.analysis.repeated import (  # noqa: PLC0415
+        deviate_once,
+        grim_strategy,
+        grim_trigger,
+        play_repeated,
+    )
+
+    cands = [t for t in templates if t.key == "library:primary_alliance"]
+    if not cands:
+        return None
+    t, model, values, g = _draw_template_game(rng, cands)
+    coop, defect = ("Abstain", "Abstain"), ("Ally", "Ally")
+    c, d = model.actions[0].index("Abstain"), model.actions[0].index("Ally")
+    Rw, T, P, S = (Fraction(g.A[c, c]), Fraction(g.A[d, c]), Fraction(g.A[d, d]), Fraction(g.A[c, d]))
+    if not (T > Rw > P > S):
+        return None
+    thr = (T - Rw) / (T - P)
+    if not (0 < thr < 1) or not _nice(thr, T, Rw, P, S):
+        return None
+    # verification 1: the symbolic derivation of analysis.repeated
+    if grim_trigger(model, coop, defect).threshold_at(dict(values)) != thr:
+        raise ArithmeticError("grim-trigger threshold disagrees with (T - R)/(T - P)")
+    # verification 2: simulated one-shot deviation just below and just above the threshold
+    A, B = g.A.astype(float), g.B.astype(float)
+    strat = grim_strategy((c, c), (d, d))
+    for delta, profitable in ((float(thr) - 0.02, True), (float(thr) + 0.02, False)):
+        if not 0 < delta < 0.97:
+            return None
+        base, _ = play_repeated(A, B, strat, strat, delta, 400)
+        dev, _ = play_repeated(A, B, deviate_once(strat, 0, d), strat, delta, 400)
+        if (dev[0] > base[0] + 1e-9) != profitable:
+            raise ArithmeticError("simulated deviation disagrees with the grim-trigger threshold")
+    prov = Provenance(model.name, tuple(values.items()), t.source)
+    blocks = [
+        _Text(t.story + " The payoffs (row player first) are:"),
+        _model_table(model),
+        _param_items(model),
+        _Text(
+            f"At {_values_text(values)} the two states play this game every year, forever, and weigh next "
+            "year's payoff by a discount factor $\\delta$ ($0 < \\delta < 1$). Each uses grim trigger: "
+            "abstain as long as nobody has allied, and ally forever once anyone has. What is the smallest "
+            "$\\delta$ for which mutual abstention is a subgame-perfect equilibrium? Give an exact fraction."
+        ),
+    ]
+    ans = [
+        _Text(f"$\\delta^* = {_frac(thr)}$."),
+        _Text(
+            f"Abstaining forever is worth $R = {_frac(Rw)}$ per year; allying once gives the temptation "
+            f"$T = {_frac(T)}$ and then the punishment $P = {_frac(P)}$ forever. Restraint pays iff "
+            f"$R \\ge (1-\\delta) T + \\delta P$, i.e. $\\delta \\ge (T-R)/(T-P) = {_frac(thr)}$; "
+            "after a deviation, allying forever is a stage equilibrium, so the punishment is credible. "
+            "Check: in simulated play a one-shot deviation gains at "
+            f"$\\delta = {_frac(thr)} - 0.02$ and loses at ${_frac(thr)} + 0.02$."
+        ),
+    ]
+    return _problem("discount", number, blocks, ans, thr, prov, (("model", model),))
+
+
 _MAKERS: dict[str, Callable[..., Problem | None]] = {
     "pure": _make_pure,
     "mixed": _make_mixed,
@@ -1331,6 +1397,7 @@ _MAKERS: dict[str, Callable[..., Problem | None]] = {
     "statics": _make_statics,
     "tree": _make_tree,
     "regime": _make_regime,
+    "discount": _make_discount,
 }
 
 
@@ -1757,7 +1824,7 @@ def check_answer(problem: Problem, answer: Any) -> Verdict:
       ``(condition, yes_no)``.
     * comparative statics: ``"negative"``, ``"-"``, ``"decreasing"``, ``-1``
       (and the positive and zero counterparts).
-    * regime threshold: a number in any of the forms above.
+    * regime threshold and discount threshold: a number in any of the forms above.
     * tree: the equilibrium path as a sequence of action labels or one string
       ``"Challenge, Resist"``.
 
@@ -1779,6 +1846,7 @@ def check_answer(problem: Problem, answer: Any) -> Verdict:
         "conditions": _check_conditions,
         "statics": _check_sign,
         "regime": _check_number,
+        "discount": _check_number,
         "tree": _check_tree,
     }[problem.kind]
     try:
