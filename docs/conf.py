@@ -58,20 +58,11 @@ add_module_names = False
 
 # -- cross-references: every internal one must resolve (-n); external names are not checked ----
 nitpicky = True
-_EXTERNAL = (
-    r"(np|numpy|pd|pandas|sp|sympy|scipy|matplotlib|mpl|plt|dask|distributed|nbformat|yaml|"
-    r"concurrent|collections|typing|typing_extensions|types|fractions|pathlib|os|io|ast|enum|"
-    r"dataclasses|decimal|numbers|importlib|hashlib|json|re|shutil|subprocess|datetime|argparse|builtins|abc|nashpy|pygambit|seaborn)(\..*)?"
-)
-_BUILTINS = (
-    r"int|float|str|bool|bytes|complex|object|None|NoneType|type|list|tuple|dict|set|frozenset|"
-    r"callable|Callable|Iterable|Iterator|Sequence|Mapping|Any|Path|Fraction|Expr|Symbol|"
-    r"ndarray|DataFrame|Series|Axes|Figure|Executor|Client|TextIO|Literal|Self|"
-    r"ValueError|TypeError|KeyError|Exception|RuntimeError|eval|exec|ast\.parse"
-)
+from agdocs import BUILTIN_TARGETS, EXTERNAL_TARGETS  # noqa: E402
+
 nitpick_ignore_regex = [
-    (r"py:.*", _EXTERNAL),
-    (r"py:.*", _BUILTINS),
+    (r"py:.*", EXTERNAL_TARGETS),
+    (r"py:.*", BUILTIN_TARGETS),
 ]
 
 # -- citations: the package's one bibliography (also read by the paper and the models) -----------

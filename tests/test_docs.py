@@ -210,3 +210,14 @@ def test_reproduce_copies_a_built_site_and_the_landing_page_links_it(tmp_path):
     assert result.ok and set(result.files) == {"docs/index.html", "docs/reference/index.html"}
     index = write_index(out, [], write_manifest(out, [result]), 1.0).read_text()
     assert 'href="docs/index.html"' in index
+
+
+# ---------------------------------------------------------------------------- quick: the docstrings
+# The build (slow) is the final check; these catch its most common failures in the quick suite, so a
+# new public name without a docstring, or a reference the build cannot resolve, fails before landing.
+def test_every_public_function_and_class_has_a_docstring():
+    assert not agdocs.undocumented_names()
+
+
+def test_docstring_cross_references_resolve():
+    assert not agdocs.unresolved_references()

@@ -25,14 +25,14 @@ conjunctions of relations in the solved, readable form of
 because "some supporting belief exists" is a disjunction (the belief may sit
 at ``mu = 1``, at ``mu = 0`` or where two receiver actions tie), the
 conditions of one equilibrium are a list of alternative conjunctions
-(:attr:`PBE.cases`), any of which suffices.
+(the ``cases`` field of :class:`PBE`), any of which suffices.
 
 Refinement: the Intuitive Criterion (Cho and Kreps 1987 [@cho_kreps1987]), for two types: an
 equilibrium fails it at an unused message ``m`` when one type could never gain
 by sending ``m`` whatever the receiver's best response to any belief
 (equilibrium dominance), the other type could, and that other type gains from
 ``m`` against every best response to the belief concentrated on it.
-:attr:`PBE.intuitive` is the condition on the parameters under which the
+The ``intuitive`` field of :class:`PBE` is the condition on the parameters under which the
 equilibrium survives.
 
 Not covered (said, not hidden): more than two types; receiver mixing; the
@@ -151,7 +151,7 @@ class PBE:
 
     @property
     def conditions(self) -> sp.Basic:
-        """Where the profile is a PBE: the disjunction of :attr:`cases`."""
+        """Where the profile is a PBE: the disjunction of its ``cases``."""
         return sp.Or(*self.cases)
 
     @property

@@ -175,7 +175,7 @@ def uncoded_dependencies(
     over ``steps`` values of that range while the case's codings are drawn
     ``n`` times (the same draws at every step); the swing of P(observed) is
     returned for every parameter whose swing exceeds
-    :data:`DEPENDENCY_TOLERANCE`.  An empty dict means the verdict rests on
+    ``DEPENDENCY_TOLERANCE``.  An empty dict means the verdict rests on
     the case's own codings only.
 
     Examples

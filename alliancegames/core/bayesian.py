@@ -206,7 +206,7 @@ class BayesianGame:
         )
 
     def substitute(self, values: Mapping[str, Any] | None = None, /, **kw: Any) -> BayesianGame:
-        """Fix some parameters (exactly, as :meth:`NormalFormModel.substitute`)."""
+        """Fix some parameters (exactly, as :meth:`~alliancegames.core.model.NormalFormModel.substitute`)."""
         values = {**(values or {}), **kw}
         sub = {}
         for nm, v in values.items():
