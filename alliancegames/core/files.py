@@ -1012,7 +1012,7 @@ def dump_model(model: NormalFormModel, path: str | os.PathLike) -> str:
 def read_game(path: str | os.PathLike) -> Bimatrix | NormalFormModel:
     """Read a game file by its suffix: ``.nfg`` → :class:`~alliancegames.core.bimatrix.Bimatrix`, model files → model.
 
-    A two-player Gambit ``.efg`` file becomes the :class:`Bimatrix` of its strategic form
+    A two-player Gambit ``.efg`` file becomes the :class:`~alliancegames.core.bimatrix.Bimatrix` of its strategic form
     (one pure strategy per plan of actions at the player's information sets;
     :func:`alliancegames.core.efg.bimatrix`).
 
