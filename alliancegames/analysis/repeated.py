@@ -33,9 +33,9 @@ Tit-for-tat (:func:`tit_for_tat`, 2x2 stage games)
     :math:`\delta = (T-R)/(R-S) = (P-S)/(T-P)`.  The result carries both.
 
 Conditions come in the readable form of :mod:`alliancegames.analysis.regions`
-(:func:`~alliancegames.analysis.regions.simplify_conditions`, solved for
+(:func:`~alliancegames.analysis.conditions.simplify_conditions`, solved for
 ``delta`` first) and the threshold's comparative statics come from
-:func:`~alliancegames.analysis.regions.comparative_statics`.
+:func:`~alliancegames.analysis.statics.comparative_statics`.
 :func:`play_repeated` plays strategies against each other numerically (the
 tests check every threshold against simulated one-shot deviations).
 
@@ -163,7 +163,7 @@ class RepeatedConditions:
 
     @property
     def threshold(self) -> sp.Expr:
-        """The smallest discount factor that sustains cooperation (``Max`` of :attr:`thresholds`)."""
+        """The smallest discount factor that sustains cooperation (``Max`` of its ``thresholds``)."""
         if not self.thresholds:
             raise ModelError(f"{self.strategy}: no closed-form threshold (see .conditions)")
         return self.thresholds[0] if len(self.thresholds) == 1 else sp.Max(*self.thresholds)
@@ -531,7 +531,7 @@ def tit_for_tat(
     * the partner defected last: :math:`T - R + \delta (S - R) \ge 0`.
 
     In a prisoner's dilemma they hold together only on the knife edge
-    :math:`\delta = (T-R)/(R-S) = (P-S)/(T-P)`, so :attr:`~RepeatedConditions.conditions`
+    :math:`\delta = (T-R)/(R-S) = (P-S)/(T-P)`, so the ``conditions`` of :class:`RepeatedConditions`
     is generically false while :attr:`~RepeatedConditions.nash_conditions`
     (:math:`\delta \ge (T-R)/(T-P)` and :math:`\delta \ge (T-R)/(R-S)`) is not.
 
