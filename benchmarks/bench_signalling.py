@@ -1,0 +1,88 @@
+"""Timings of the PBE pieces of signalling games (issue 14 target: 2 types, 2 messages, 2 actions,
+four parameters in under 2 s).
+
+Run: ``python benchmarks/bench_signalling.py``.  Each symbolic analysis is timed once with cold
+caches (ours and sympy's).  Anchors in the same run: the independent exact check
+(:func:`alliancegames.analysis.signalling.pbe_at`) at one point, and Gambit's ``enumpure`` on the
+same game written as an ``.efg`` file (pure Nash equilibria of the tree, not PBE; pygambit is
+test-only and optional here), so the ratios say how many numeric solves one symbolic analysis costs.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+import sympy as sp
+
+from alliancegames.analysis import conditions as R
+from alliancegames.analysis.signalling import pbe_at, perfect_bayesian_equilibria
+from alliancegames.core.bayesian import signalling_game
+from alliancegames.core.efg import write_efg
+from alliancegames.core.model import parameter
+from alliancegames.models import get_model
+
+
+def _cold(fn):
+    for f in (R._normalize, R._factor_signs, R._linear_signs):
+        f.cache_clear()
+    sp.core.cache.clear_cache()
+    t = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - t, out
+
+
+def four_parameter_game():
+    """Two types, two messages, two actions; prior p, signal cost c, stakes f and v."""
+    p = parameter("p", "prior of the resolute type", "probability", sp.Rational(1, 3))
+    c = parameter("c", "signal cost", "positive", 1)
+    f = parameter("f", "resolute type's loss when challenged", "positive", 2)
+    v = parameter("v", "irresolute type's loss when challenged", "positive", sp.Rational(1, 2))
+    P, C, F, V = (q.symbol for q in (p, c, f, v))
+
+    def pay(t, m, a):
+        cost = -C if m == "Signal" else 0
+        if a == "Wait":
+            return cost, 0
+        return cost - (F if t == "resolute" else V), (-1 if t == "resolute" else 1)
+
+    return signalling_game("bench", ("S", "R"), ("resolute", "irresolute"), [p, c, f, v],
+                           {"resolute": "p", "irresolute": 1 - P}, ("Signal", "None"), ("Attack", "Wait"), pay)  # fmt: skip
+
+
+def _gambit_enumpure(game) -> float | None:
+    try:
+        import pygambit as gbt
+    except ImportError:
+        return None
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "g.efg"
+        write_efg(game.to_efg(), path)
+        G = gbt.read_efg(str(path))
+        t = time.perf_counter()
+        gbt.nash.enumpure_solve(G)
+        return time.perf_counter() - t
+
+
+def main() -> None:
+    rows = []
+    for name, game in [
+        ("4-parameter 2x2x2", four_parameter_game()),
+        ("costly_alliance (7 parameters)", get_model("costly_alliance")),
+        ("sinking_costs (7 parameters)", get_model("sinking_costs")),
+    ]:
+        sym, res = _cold(lambda g=game: perfect_bayesian_equilibria(g))
+        t = time.perf_counter()
+        pbe_at(game, {})
+        num = time.perf_counter() - t
+        gam = _gambit_enumpure(game)
+        rows.append((name, len(res), sym, num, gam))
+    print(f"{'game':34s} {'PBE':>4s} {'symbolic s':>11s} {'pbe_at s':>9s} {'ratio':>8s} {'gambit s':>9s}")
+    for name, n, sym, num, gam in rows:
+        g = f"{gam:9.4f}" if gam is not None else "      n/a"
+        print(f"{name:34s} {n:4d} {sym:11.3f} {num:9.4f} {sym / num:8.0f} {g}")
+
+
+if __name__ == "__main__":
+    main()
