@@ -29,6 +29,7 @@ from typing import Any
 
 import sympy as sp
 
+from alliancegames.core.latex import conditions as latex_conditions  # the one writer, re-exported here
 from alliancegames.core.model import ModelError, Parameter
 
 __all__ = [
@@ -580,17 +581,4 @@ def preference(
     return tuple(first + probs + rest)
 
 
-
-def latex_conditions(c: sp.Basic) -> str:
-    r"""A condition in LaTeX: its relations joined by a wedge, ``\text{always}`` for true.
-
-    Examples
-    --------
-    >>> x = sp.Symbol("x", real=True)
-    >>> latex_conditions(sp.And(x > 0, x < 1))
-    'x > 0 \\;\\wedge\\; x < 1'
-    """
-    if c is sp.true:
-        return r"\text{always}"
-    return r" \;\wedge\; ".join(sp.latex(a) for a in (c.args if isinstance(c, sp.And) else [c]))
 

@@ -25,6 +25,7 @@ from alliancegames.analysis.conditions import (
     preference,
     simplify_conditions,
 )
+from alliancegames.core.latex import escape
 from alliancegames.core.model import ModelError, NormalFormModel, Parameter, exact_number
 
 __all__ = [
@@ -238,7 +239,7 @@ class Regions:
     def to_latex(self, *, boundary: bool = False) -> str:
         """A ``tabular``: equilibrium | conditions | payoffs (generic pieces; ``boundary`` adds the rest)."""
         m = self.model
-        esc = lambda s: str(s).replace("_", r"\_").replace("&", r"\&")  # noqa: E731
+        esc = escape
         lines = [r"\begin{tabular}{lll}", r"\hline", r"Equilibrium & Conditions & Payoffs \\", r"\hline"]
         for p in self.generic + (self.boundary if boundary else ()):
             strat = "; ".join(

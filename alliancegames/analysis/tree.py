@@ -68,6 +68,9 @@ from typing import Any
 import sympy as sp
 
 from alliancegames.analysis.conditions import context_of, decide, preference, simplify_conditions
+from alliancegames.analysis.regions import context_of, decide, simplify_conditions
+from alliancegames.core.latex import conditions as _latex_cond
+from alliancegames.core.latex import escape
 from alliancegames.core.model import (
     ModelError,
     NormalFormModel,
@@ -582,7 +585,7 @@ class BackwardInduction:
         """A ``tabular``: equilibrium path | conditions | payoffs."""
         lines = [r"\begin{tabular}{lll}", r"\hline", r"SPE path & Conditions & Payoffs \\", r"\hline"]
         for c in self.cases:
-            lab = c.label.replace("→", r"$\to$").replace("_", r"\_")
+            lab = escape(c.label)
             pay = ", ".join(sp.latex(u) for u in c.payoffs)
             lines.append(f"{lab} & ${_latex_cond(c.conditions)}$ & $({pay})$ \\\\")
         lines += [r"\hline", r"\end{tabular}"]
@@ -601,12 +604,6 @@ class BackwardInduction:
             + ")</th></tr>"
         )
         return f"<p>Subgame-perfect equilibria of {e(self.tree.name)} (ties: {e(self.ties)})</p><table>{head}{''.join(rows)}</table>"
-
-
-def _latex_cond(c: sp.Basic) -> str:
-    if c is sp.true:
-        return r"\text{always}"
-    return r" \;\wedge\; ".join(sp.latex(a) for a in (c.args if isinstance(c, sp.And) else [c]))
 
 
 @dataclass(frozen=True)
@@ -962,7 +959,7 @@ def _tikz(tree: GameTree, scale: float) -> str:
     pos = _layout(tree)
     ids = {h: f"n{i}" for i, h in enumerate(pos)}
     lines = [rf"\begin{{tikzpicture}}[scale={scale:g}, every node/.style={{font=\small}}]"]
-    esc = lambda s: str(s).replace("_", r"\_").replace("&", r"\&").replace("%", r"\%")  # noqa: E731
+    esc = escape
     for h, n in tree.nodes():
         x, y = pos[h]
         x, y = 1.6 * x, 1.5 * y

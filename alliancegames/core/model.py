@@ -35,6 +35,7 @@ from typing import Any
 import sympy as sp
 
 from alliancegames.core.bimatrix import GameError, index_of
+from alliancegames.core.latex import escape
 
 __all__ = [
     "DOMAINS",
@@ -340,7 +341,7 @@ class NormalFormModel:
         """The payoff table as a LaTeX ``array`` (inside a table unless ``math_only``)."""
         A, B = self.payoffs
         m, n = self.shape
-        esc = _tex_escape
+        esc = escape
         head = " & ".join(r"\text{" + esc(a) + "}" for a in self.actions[1])
         rows = [
             r"\text{"
@@ -409,14 +410,6 @@ class NormalFormModel:
         return f"{self.name}: {self.players[0]} (rows) vs {self.players[1]} (columns)\n{head}\n{body}" + (
             "\nparameters:" + params if params else ""
         )
-
-
-_TEX_SPECIAL = {c: "\\" + c for c in "&%$#_{}"}
-
-
-def _tex_escape(text: str) -> str:
-    """Escape LaTeX special characters in a label (``R&D`` -> ``R\\&D``)."""
-    return "".join(_TEX_SPECIAL.get(c, c) for c in text)
 
 
 def exact_number(v: Any) -> sp.Expr:

@@ -57,6 +57,7 @@ import numpy as np
 import sympy as sp
 
 from alliancegames.core.bimatrix import Bimatrix
+from alliancegames.core.latex import escape
 from alliancegames.core.model import NormalFormModel, normal_form, parameter
 from alliancegames.core.numeric import evaluate
 from alliancegames.solvers.enumeration import solve
@@ -270,7 +271,6 @@ class _Items:
 
 
 _ASCII = {"\u2013": "--", "\u2014": "---", "\u2018": "`", "\u2019": "'", "\u201c": "``", "\u201d": "''"}
-_TEX_SPECIAL = {"_": r"\_", "&": r"\&", "%": r"\%", "#": r"\#", "^": r"\^{}", "~": r"\~{}"}
 
 
 def _tex_text(s: str) -> str:
@@ -281,12 +281,10 @@ def _tex_text(s: str) -> str:
         if k % 2 == 1:
             out.append(part)
             continue
-        part = part.replace("\\", r"\textbackslash{}")
-        part = "".join(_TEX_SPECIAL.get(ch, ch) for ch in part)
+        part = escape(part)
         part = re.sub(r"\*\*(.+?)\*\*", r"\\textbf{\1}", part)
         part = re.sub(r"\*(.+?)\*", r"\\emph{\1}", part)
         part = part.replace("\u00e9", r"\'e")
-        part = part.replace("\u2192", r"$\to$")
         part = "".join(_ASCII.get(ch, ch) for ch in part)
         part = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode("ascii")
         out.append(part)

@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 
 from alliancegames.core.bimatrix import Bimatrix, GameError, index_of, to_fraction
+from alliancegames.core.latex import escape
 from alliancegames.solvers.verify import max_regret
 
 __all__ = ["Equilibrium", "Solution", "solve", "extreme_equilibria"]
@@ -383,7 +384,7 @@ class Solution:
     def to_latex(self) -> str:
         """A ``tabular`` of the equilibria for a paper."""
         g = self.game
-        esc = lambda s: str(s).replace("_", r"\_").replace("&", r"\&")  # noqa: E731
+        esc = escape
         head = "Equilibrium & " + esc(g.players[0]) + " & " + esc(g.players[1]) + " & Payoffs \\\\"
         lines = [r"\begin{tabular}{llll}", r"\hline", head, r"\hline"]
         for e in self.equilibria:
