@@ -60,15 +60,15 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
+import numpy as np
 import sympy as sp
 
 from alliancegames.analysis.conditions import context_of, decide, preference, simplify_conditions
-from alliancegames.analysis.regions import context_of, decide, simplify_conditions
 from alliancegames.core.latex import conditions as _latex_cond
 from alliancegames.core.latex import escape
 from alliancegames.core.model import (
@@ -79,6 +79,7 @@ from alliancegames.core.model import (
     find_parameter,
     normal_form,
 )
+from alliancegames.core.numeric import compile_expressions
 
 __all__ = [
     "BackwardInduction",
@@ -93,6 +94,8 @@ __all__ = [
     "decision",
     "draw_tree",
     "game_tree",
+    "spe_regime",
+    "spe_regimes",
     "strategic_form",
     "terminal",
 ]
@@ -263,6 +266,10 @@ class GameTree:
                 stack.extend(reversed([(h + (a,), c) for a, c in zip(n.actions, n.children)]))
             elif isinstance(n, Chance):
                 stack.extend(reversed([(h + (o,), c) for o, c in zip(n.outcomes, n.children)]))
+
+    def outcome_labels(self) -> tuple[str, ...]:
+        """Labels of the labelled terminals, in tree order (the outcomes a case may record)."""
+        return tuple(n.label for _, n in self.nodes() if isinstance(n, Terminal) and n.label)
 
     def infosets(self) -> dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]]:
         """``key -> (player, actions, histories of its nodes)`` in tree order."""
@@ -725,6 +732,164 @@ def backward_induction(
             continue
         cases.append(SPECase(cond, _tree_order(tree, pa.choices), pa.values, pa.outcome, tree.players))
     return BackwardInduction(tree, tuple(cases), ctx, ties, dropped)
+
+
+# ------------------------------------------------ backward induction at many points
+def _terminal_names(tree: GameTree) -> dict[tuple[str, ...], str]:
+    """History -> name of every terminal (its label, else its path joined by arrows), in tree order."""
+    return {h: n.label or " → ".join(h) for h, n in tree.nodes() if isinstance(n, Terminal)}
+
+
+def spe_regime(tree: GameTree, values: Mapping[str, Any]) -> str:
+    """The subgame-perfect outcome(s) at one point, exactly.
+
+    Terminals reached on the equilibrium path are joined by ``" | "`` in tree
+    order (nature can split the path); where ties give several subgame-perfect
+    equilibria, their outcomes are joined by ``" + "`` (sorted).
+
+    Examples
+    --------
+    >>> from alliancegames.core.model import parameter
+    >>> c = parameter("c", "cost of a fight", "real", 2)
+    >>> t = game_tree("entry", ("E", "I"), [c],
+    ...     decision("E", {"Stay out": terminal((0, 3), "out"),
+    ...                    "Enter": decision("I", {"Fight": terminal((-1, 1 - c.symbol), "fight"),
+    ...                                            "Share": terminal((1, 1), "share")})}))
+    >>> spe_regime(t, {"c": 2}), spe_regime(t, {"c": 0})
+    ('share', 'out + share')
+    """
+    full = {p.name: values.get(p.name, p.default) for p in tree.parameters}
+    bi = backward_induction(tree.substitute(full))
+    labels = _terminal_names(tree)
+    order = {lab: i for i, lab in reversed(list(enumerate(labels.values())))}  # first occurrence
+    out: list[str] = []
+    for case in bi:
+        reached = {labels[h] for h, _ in case.outcome}
+        name = " | ".join(sorted(reached, key=order.__getitem__))
+        if name not in out:
+            out.append(name)
+    return " + ".join(sorted(out))
+
+
+def _compiled_backward_induction(tree: GameTree) -> Callable[[list[np.ndarray], int], tuple[Any, dict]]:
+    """A numpy evaluator of backward induction: columns -> (values, terminal name -> reach probability).
+
+    All payoffs and chance probabilities are compiled at once through
+    :func:`alliancegames.core.numeric.compile_expressions`.
+    """
+    exprs: list[sp.Expr] = []
+
+    def slot(e: Any) -> int:
+        exprs.append(sp.sympify(e) if not isinstance(e, sp.Basic) else e)
+        return len(exprs) - 1
+
+    index = {p: i for i, p in enumerate(tree.players)}
+
+    def build(node: Node, h: tuple[str, ...]) -> Callable[[list[np.ndarray], int], tuple[Any, dict]]:
+        if isinstance(node, Terminal):
+            pays = [slot(e) for e in node.payoffs]
+            label = node.label or " → ".join(h)
+            return lambda ev, n: (np.stack([ev[k] for k in pays]), {label: np.ones(n)})
+        kids = [build(c, h + (lab,)) for lab, c in zip(_labels(node), node.children)]
+        if isinstance(node, Chance):
+            probs = [slot(e) for e in node.probabilities]
+
+            def nature(ev: list[np.ndarray], n: int) -> tuple[Any, dict]:
+                V: Any = 0.0
+                dist: dict[str, Any] = {}
+                for k, kid in zip(probs, kids):
+                    w = ev[k]
+                    v, d = kid(ev, n)
+                    V = V + w * v
+                    for lab, q in d.items():
+                        dist[lab] = dist.get(lab, 0.0) + w * q
+                return V, dist
+
+            return nature
+        mover = index[node.player]
+
+        def choose(ev: list[np.ndarray], n: int) -> tuple[Any, dict]:
+            subs = [kid(ev, n) for kid in kids]
+            own = np.stack([v[mover] for v, _ in subs])
+            best = own.max(axis=0)
+            pick = np.argmax(own >= best - 1e-9 * (1 + np.abs(best)), axis=0)  # first optimal action
+            V = np.choose(pick, [v for v, _ in subs]) if len(subs) > 1 else subs[0][0]
+            dist: dict[str, Any] = {}
+            for j, (_, d) in enumerate(subs):
+                m = pick == j
+                for lab, q in d.items():
+                    dist[lab] = dist.get(lab, 0.0) + q * m
+            return V, dist
+
+        return choose
+
+    solve = build(tree.root, ())
+    compiled = compile_expressions([p.symbol for p in tree.parameters], exprs)
+    return lambda cols, n: solve(compiled(*cols), n)
+
+
+def spe_regimes(tree: GameTree, values: Mapping[str, Any]) -> np.ndarray:
+    """Subgame-perfect outcome at many parameter points: backward induction, vectorised.
+
+    At each decision node the mover takes the action with the highest
+    continuation value; at a tie (within a relative ``1e-9``) the first in the
+    tree's order -- ties have probability zero under continuous sampling, and
+    :func:`spe_regime` reports every tied equilibrium at one point exactly.
+
+    Parameters
+    ----------
+    tree : GameTree
+    values : dict
+        Parameter -> scalar or 1-D array (defaults fill the rest).
+
+    Returns
+    -------
+    numpy.ndarray of str
+        The terminal names reached with positive probability, in tree order
+        (depth first), joined by ``" | "``.
+
+    Examples
+    --------
+    >>> from alliancegames.core.model import parameter
+    >>> c = parameter("c", "cost of a fight", "real", 2)
+    >>> t = game_tree("entry", ("E", "I"), [c],
+    ...     decision("E", {"Stay out": terminal((0, 3), "out"),
+    ...                    "Enter": decision("I", {"Fight": terminal((-1, 1 - c.symbol), "fight"),
+    ...                                            "Share": terminal((1, 1), "share")})}))
+    >>> spe_regimes(t, {"c": [2, -1]}).tolist()
+    ['share', 'out']
+    """
+    names = [p.name for p in tree.parameters]
+    unknown = sorted(set(values) - set(names))
+    if unknown:
+        raise TreeError(f"tree {tree.name!r} has no parameter(s) {unknown}; it has {names}")
+    full = {p.name: values.get(p.name, p.default) for p in tree.parameters}
+    missing = [k for k, v in full.items() if v is None]
+    if missing:
+        raise TreeError(f"no value or default for {missing}")
+    cols = {k: np.atleast_1d(np.asarray(v, dtype=float)) for k, v in full.items()}
+    n = max((v.size for v in cols.values()), default=1)
+    if {v.size for v in cols.values()} - {1, n}:
+        raise TreeError(f"parameter columns have different lengths {sorted({v.size for v in cols.values()})}")
+    solve = _solver(tree)
+    _, dist = solve([np.broadcast_to(cols[k], (n,)) for k in names], n)
+    labels = list(dist)
+    reached = np.stack([np.broadcast_to(np.asarray(dist[lab]), (n,)) > 1e-12 for lab in labels])
+    codes = (reached * (1 << np.arange(len(labels)))[:, None]).sum(axis=0)
+    names_of = {c: " | ".join(lab for b, lab in enumerate(labels) if c >> b & 1) for c in np.unique(codes)}
+    return np.array([names_of[c] for c in codes], dtype=object)
+
+
+_SOLVERS: dict[int, tuple[GameTree, Callable]] = {}
+
+
+def _solver(tree: GameTree) -> Callable:
+    """The compiled backward induction of a tree, compiled once per tree object."""
+    hit = _SOLVERS.get(id(tree))
+    if hit is None or hit[0] is not tree:
+        hit = (tree, _compiled_backward_induction(tree))
+        _SOLVERS[id(tree)] = hit
+    return hit[1]
 
 
 def _labels(n: Decision | Chance) -> tuple[str, ...]:

@@ -103,26 +103,6 @@ DATA_PACKAGE = "alliancegames.cases"
 DATA_DIR = "data"
 DATASET_PREFIX = "dataset_"
 CODING_KINDS = ("coding", "data")
-#: Registry names of the model library that a record may use.
-MODEL_NAMES = frozenset(
-    {
-        "snyder_alliance",
-        "snyder_adversary",
-        "alliance_adversary",
-        "primary_alliance",
-        "burden_sharing",
-        "burden_sharing_matrix",
-        "buck_passing",
-        "chain_gang",
-        "offence_defence",
-        "deterrence",
-        "extended_deterrence",
-        "probabilistic_commitment",
-        "quasi_alliance",
-        "alliance_bargaining",
-        "arm_or_ally",
-    }
-)
 DISTRIBUTION_TYPES = ("uniform", "triangular", "beta", "codings")
 
 
@@ -753,85 +733,28 @@ class _ModelSpec:
     parameters: dict[str, Any]  # name -> Parameter (with .domain and .contains)
     labels: frozenset[str] | None  # admissible outcome labels, None if not checkable
     players: tuple[str, ...]
-    coding: Any = None  # the model's alliancegames.models.Coding (plausible ranges, orderings)
+    coding: Any = None  # the model's alliancegames.models.CodingRanges (plausible ranges, orderings)
     model: Any = None
 
 
-def _domain_of(symbol: Any) -> str:
-    if getattr(symbol, "is_positive", None):
-        return "positive"
-    if getattr(symbol, "is_nonnegative", None):
-        return "nonnegative"
-    return "real"
-
-
-def _parameters_of(model: Any) -> dict[str, Any]:
-    """Name -> :class:`~alliancegames.core.model.Parameter` for any library model.
-
-    Normal-form models and game trees carry ``parameters``; closed-form
-    models (buck-passing, burden sharing) expose sympy symbols, from whose
-    assumptions the domain is read.
-    """
-    from alliancegames.core.model import Parameter
-
-    if getattr(model, "parameters", None) is not None:
-        return {p.name: p for p in model.parameters}
-    out: dict[str, Any] = {}
-    names = list(getattr(model, "defaults", {}) or {})
-    for name in names:
-        sym = getattr(model, name, None)
-        out[name] = Parameter(name, domain=_domain_of(sym))
-    alpha = getattr(model, "alpha", None)
-    if alpha is not None and not names:
-        out["alpha"] = Parameter("alpha", domain="probability")
-        for sym in getattr(model, "incomes", ()):
-            out[str(sym)] = Parameter(str(sym), domain="positive")
-    return out
-
-
-def _outcome_labels(model: Any) -> frozenset[str] | None:
-    """Admissible outcome labels: pure profiles of a normal form, terminal labels of a tree."""
-    extra = frozenset(getattr(model, "outcome_labels", ()) or ())
-    actions = getattr(model, "actions", None)
-    if actions is not None and len(actions) == 2 and not callable(actions):
-        return frozenset(f"{a}/{b}" for a in actions[0] for b in actions[1]) | extra
-    nodes = getattr(model, "nodes", None)
-    if callable(nodes):
-        labels = {node.label for _, node in nodes() if type(node).__name__ == "Terminal" and node.label}
-        return frozenset(labels) | extra
-    return extra or None
-
-
 def _model_spec(name: str) -> _ModelSpec:
-    """Parameters and outcome labels of the registry model ``name`` (imports alliancegames.models).
+    """Parameters and outcome labels of the registry model ``name``, through the model protocol.
 
     Raises ``KeyError`` for a name that is not registered.
     """
-    try:
-        from alliancegames import models
-    except ImportError as exc:  # pragma: no cover - only before the model library exists
-        raise CaseError(
-            f"cannot check model {name!r}: alliancegames.models is not importable ({exc})"
-        ) from exc
+    # imported here: the library's models import the analysis and study layers, which a record
+    # does not need until it is checked against its model (keeps ``import alliancegames.cases`` light)
+    from alliancegames import models
+
     if name not in models.REGISTRY:
         raise KeyError(name)
-    entry = models.REGISTRY[name]
-    model = entry.build()
-    params = _parameters_of(model)
-    if getattr(model, "parameters", None) is None and entry.coding is not None:
-        from alliancegames.core.model import Parameter
-
-        params = {s.name: Parameter(s.name, domain=s.domain) for s in entry.coding.specs}
-    return _ModelSpec(
-        params, _outcome_labels(model), tuple(getattr(model, "players", ())), entry.coding, model
-    )
+    m = models.library_model(name)
+    return _ModelSpec({p.name: p for p in m.parameters}, m.outcome_labels, m.players, m.ranges, m.model)
 
 
 def _model_names() -> list[str]:
-    try:
-        from alliancegames import models
-    except ImportError:  # pragma: no cover
-        return sorted(MODEL_NAMES)
+    from alliancegames import models  # see _model_spec
+
     return sorted(models.REGISTRY)
 
 

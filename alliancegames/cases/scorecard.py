@@ -66,6 +66,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from alliancegames.models import LibraryModel, library_model
+
 from .records import CaseRecord, Coding, load_case, load_cases
 
 __all__ = [
@@ -88,7 +90,6 @@ __all__ = [
 #: Minimum probability of the observed outcome's regimes for a ``"partial"`` agreement.
 PARTIAL_THRESHOLD = 0.2
 _SPLIT = re.compile(r" \+ | \| ")
-NOBODY, SOMEBODY = "nobody balances", "somebody balances"
 
 
 # ============================================================================ agreement
@@ -271,100 +272,20 @@ def _check_n(n: Any) -> int:
 
 # ============================================================================ solving many points
 @lru_cache(maxsize=32)
-def _model(name: str) -> Any:
-    from alliancegames.models import get_model
-
-    return get_model(name)
-
-
-def _kind(name: str) -> str:
-    from alliancegames.models import model_entry
-
-    kind = model_entry(name).kind
-    if kind == "result":
-        if name not in ("buck_passing", "burden_sharing"):
-            raise ValueError(f"no scorecard solver for the closed-form model {name!r}")
-        return name
-    return kind
-
-
-def _columns(values: Mapping[str, Any]) -> tuple[dict[str, np.ndarray], int]:
-    cols = {k: np.atleast_1d(np.asarray(v, dtype=float)) for k, v in values.items()}
-    sizes = {v.size for v in cols.values()}
-    n = max(sizes) if sizes else 1
-    if sizes - {1, n}:
-        raise ValueError(f"parameter columns have different lengths {sorted(sizes)}")
-    return {k: np.broadcast_to(v, (n,)) for k, v in cols.items()}, n
-
-
-@lru_cache(maxsize=32)
-def _compiled_tree(name: str) -> tuple[Any, Any]:
-    """A numpy evaluator of the tree's backward induction: values -> (payoffs, outcome probabilities)."""
-    import sympy as sp
-
-    from alliancegames.analysis.tree import Chance, Decision, Terminal
-
-    tree = _model(name)
-    syms = [p.symbol for p in tree.parameters]
-    index = {p: i for i, p in enumerate(tree.players)}
-
-    def f(expr):
-        g = sp.lambdify(syms, expr, "numpy")
-        return lambda cols, n: np.broadcast_to(np.asarray(g(*cols), dtype=float), (n,))
-
-    def build(node, h):
-        if isinstance(node, Terminal):
-            pays = [f(e) for e in node.payoffs]
-            label = node.label or " → ".join(h)
-
-            def term(cols, n):
-                return np.stack([p(cols, n) for p in pays]), {label: np.ones(n)}
-
-            return term
-        labels = node.actions if isinstance(node, Decision) else node.outcomes
-        kids = [build(c, h + (lab,)) for lab, c in zip(labels, node.children)]
-        if isinstance(node, Chance):
-            probs = [f(e) for e in node.probabilities]
-
-            def nature(cols, n):
-                V, dist = 0.0, {}
-                for pr, kid in zip(probs, kids):
-                    w = pr(cols, n)
-                    v, d = kid(cols, n)
-                    V = V + w * v
-                    for lab, q in d.items():
-                        dist[lab] = dist.get(lab, 0.0) + w * q
-                return V, dist
-
-            return nature
-        k = index[node.player]
-
-        def choose(cols, n):
-            subs = [kid(cols, n) for kid in kids]
-            own = np.stack([v[k] for v, _ in subs])
-            best = own.max(axis=0)
-            pick = np.argmax(own >= best - 1e-9 * (1 + np.abs(best)), axis=0)  # first optimal action
-            V = np.choose(pick, [v for v, _ in subs]) if len(subs) > 1 else subs[0][0]
-            dist = {}
-            for j, (_, d) in enumerate(subs):
-                m = pick == j
-                for lab, q in d.items():
-                    dist[lab] = dist.get(lab, 0.0) + q * m
-            return V, dist
-
-        return choose
-
-    return tree, build(tree.root, ())
+def _protocol(name: str) -> LibraryModel:
+    """The registry model ``name`` behind the model protocol (built once)."""
+    return library_model(name)
 
 
 def tree_regimes(model: str, values: Mapping[str, Any]) -> np.ndarray:
     """Subgame-perfect outcome of a library game tree at many parameter points.
 
-    Vectorised backward induction: at each decision node the mover takes the
-    action with the highest continuation value (at an exact tie, the first in
-    the tree's order -- ties have probability zero under continuous
-    sampling; :func:`predict` computes the point coding exactly with
-    :func:`alliancegames.analysis.tree.backward_induction`, which reports every tied SPE).
+    Vectorised backward induction (:func:`alliancegames.analysis.tree.spe_regimes`):
+    at each decision node the mover takes the action with the highest
+    continuation value (at an exact tie, the first in the tree's order -- ties
+    have probability zero under continuous sampling; :func:`predict` computes
+    the point coding exactly with :func:`alliancegames.analysis.tree.spe_regime`,
+    which reports every tied SPE).
 
     Parameters
     ----------
@@ -384,98 +305,24 @@ def tree_regimes(model: str, values: Mapping[str, Any]) -> np.ndarray:
     >>> tree_regimes("alliance_bargaining", {"c_hegemon": [2, 9]}).tolist()
     ['reduced contribution', 'member leaves']
     """
-    tree, solve = _compiled_tree(model)
-    names = [p.name for p in tree.parameters]
-    unknown = sorted(set(values) - set(names))
-    if unknown:
-        raise ValueError(f"tree {model!r} has no parameter(s) {unknown}; it has {names}")
-    full = {p.name: values.get(p.name, p.default) for p in tree.parameters}
-    missing = [k for k, v in full.items() if v is None]
-    if missing:
-        raise ValueError(f"no value or default for {missing}")
-    cols, n = _columns({k: float(v) if np.ndim(v) == 0 else v for k, v in full.items()})
-    _, dist = solve([cols[k] for k in names], n)
-    labels = list(dist)
-    reached = np.stack([np.asarray(dist[lab]) > 1e-12 for lab in labels])  # (labels, n)
-    codes = (reached * (1 << np.arange(len(labels)))[:, None]).sum(axis=0)
-    names_of = {c: " | ".join(lab for b, lab in enumerate(labels) if c >> b & 1) for c in np.unique(codes)}
-    return np.array([names_of[c] for c in codes], dtype=object)
-
-
-def _tree_point_regime(model: str, values: Mapping[str, float]) -> str:
-    """Exact SPE outcome(s) at one point; several tied SPE are joined by ``" + "``."""
-    from alliancegames.analysis.tree import backward_induction
-    from alliancegames.models import at_defaults
-
-    tree = _model(model)
-    bi = backward_induction(at_defaults(tree, **values))
-    labels = {h: node.label or " → ".join(h) for h, node in tree.nodes() if not hasattr(node, "children")}
-    order = {lab: i for i, lab in reversed(list(enumerate(labels.values())))}  # first occurrence
-    out: list[str] = []
-    for case in bi:
-        reached = {labels[h] for h, _ in case.outcome}
-        name = " | ".join(sorted(reached, key=order.__getitem__))
-        if name not in out:
-            out.append(name)
-    return " + ".join(sorted(out))
-
-
-def _buck_passing(values: Mapping[str, Any]) -> np.ndarray:
-    """Probability that nobody balances, from the model's closed form."""
-    import sympy as sp
-
-    bp = _model("buck_passing")
-    full = {**bp.defaults, **values}
-    cols, _ = _columns({k: full[k] for k in ("n_states", "k_balance", "u_threat")})
-    N, K, U = cols["n_states"], cols["k_balance"], cols["u_threat"]
-    if np.any(N < 2) or np.any(N != np.round(N)):
-        raise ValueError("n_states must be an integer >= 2")
-    if np.any(K <= 0) or np.any(K >= U):
-        raise ValueError("buck-passing needs 0 < k_balance < u_threat at every point")
-    g = sp.lambdify((bp.n_states, bp.k_balance, bp.u_threat), bp.p_nobody, "numpy")
-    return np.asarray(g(N, K, U), dtype=float)
-
-
-def _burden_regimes(values: Mapping[str, Any]) -> np.ndarray:
-    from alliancegames.models import solve_burden_sharing
-
-    inc = sorted((k for k in values if re.fullmatch(r"I_\d+", k)), key=lambda k: int(k[2:]))
-    if "alpha" not in values or len(inc) < 1:
-        raise ValueError("burden_sharing needs 'alpha' and incomes 'I_1', 'I_2', ...")
-    cols, n = _columns({k: values[k] for k in ["alpha", *inc]})
-    out = []
-    for i in range(n):
-        eq = solve_burden_sharing([cols[k][i] for k in inc], cols["alpha"][i])
-        out.append("contributors: " + ", ".join(str(k + 1) for k in eq.contributors))
-    return np.array(out, dtype=object)
+    return _protocol(model).regimes(values)
 
 
 def outcome_probabilities(model: str, values: Mapping[str, Any]) -> pd.DataFrame:
     """Probability of each regime at each point: one row per point, one column per regime.
 
-    Rows are one-hot for models with a deterministic regime (normal forms:
-    the equilibrium set, via :func:`~alliancegames.studies.sweeps.sweep`; trees:
-    :func:`tree_regimes`; burden sharing: the contributing set); for
-    buck-passing they hold the mixed equilibrium's outcome probabilities.
+    The model answers through the model protocol
+    (:meth:`alliancegames.models.LibraryModel.probabilities`): rows are one-hot
+    for models with a deterministic regime (normal forms: the equilibrium set;
+    trees: the subgame-perfect outcome; burden sharing: the contributing set);
+    for buck-passing they hold the mixed equilibrium's outcome probabilities.
 
     Examples
     --------
     >>> outcome_probabilities("buck_passing", {"n_states": 2, "k_balance": [1, 2], "u_threat": 4}).round(3).values.tolist()
     [[0.062, 0.938], [0.25, 0.75]]
     """
-    kind = _kind(model)
-    if kind == "normal_form":
-        from alliancegames.studies.sweeps import regime_table, sweep
-
-        cols, n = _columns(values)
-        regimes = regime_table(sweep(_model(model), points=cols, progress=False))["regime"].astype(str)
-        return pd.get_dummies(pd.Series(regimes.to_numpy(), dtype=object)).astype(float)
-    if kind == "tree":
-        return pd.get_dummies(pd.Series(tree_regimes(model, values), dtype=object)).astype(float)
-    if kind == "burden_sharing":
-        return pd.get_dummies(pd.Series(_burden_regimes(values), dtype=object)).astype(float)
-    p = _buck_passing(values)
-    return pd.DataFrame({NOBODY: p, SOMEBODY: 1 - p})
+    return _protocol(model).probabilities(values)
 
 
 # ============================================================================ predictions
@@ -540,16 +387,6 @@ def _summarise(table: pd.DataFrame) -> list[tuple[str, float, float, float]]:
     return probability_table(table)
 
 
-def _point_regime(model: str, values: dict[str, float]) -> str:
-    kind = _kind(model)
-    if kind == "tree":
-        return _tree_point_regime(model, values)
-    if kind == "buck_passing":
-        p = float(_buck_passing(values)[0])
-        return NOBODY if p > 0.5 else SOMEBODY
-    return str(outcome_probabilities(model, values).columns[0])
-
-
 def predict(case: CaseRecord | str, period: str | None = None, *, n: int = 2000, seed: Any = 0) -> Prediction:
     """Monte Carlo prediction for one case (or one period of it).
 
@@ -577,14 +414,7 @@ def predict(case: CaseRecord | str, period: str | None = None, *, n: int = 2000,
     observed = rec.period(period).outcome.label if period else rec.outcome.label
     n = _check_n(n)
     dists, _ = _split(rec, period)
-    if _kind(rec.model) == "normal_form" and dists:
-        from alliancegames.studies.uncertainty import monte_carlo
-
-        fixed = {k: v for k, v in rec.values(period).items() if k not in dists}
-        mc = monte_carlo(_model(rec.model), dists, fixed, n=n, seed=_seed(seed, rec.id, period))
-        rows = sorted(zip(mc.regimes, mc.probabilities, mc.lower, mc.upper), key=lambda r: (-r[1], r[0]))
-    else:
-        rows = _summarise(outcome_probabilities(rec.model, sample_codings(rec, period, n=n, seed=seed)))
+    rows = _summarise(outcome_probabilities(rec.model, sample_codings(rec, period, n=n, seed=seed)))
     # Wilson bounds can miss p by one ulp at k = n (0.9999999999999999 < 1.0): keep p inside
     rows = [(r, p, min(lo, p), max(hi, p)) for r, p, lo, hi in rows]
     probs = [(r, p) for r, p, _, _ in rows]
@@ -597,7 +427,7 @@ def predict(case: CaseRecord | str, period: str | None = None, *, n: int = 2000,
         probability=float(top[1]),
         interval=(float(top[2]), float(top[3])),
         probabilities=tuple((str(r), float(p), float(lo), float(hi)) for r, p, lo, hi in rows),
-        point_regime=_point_regime(rec.model, rec.values(period)),
+        point_regime=_protocol(rec.model).regime(rec.values(period)),
         observed=observed,
         p_observed=observed_probability(observed, probs),
         agreement=agreement(observed, probs),
@@ -687,13 +517,9 @@ def case_grid(
     X, Y = np.meshgrid(xs, ys, indexing="ij")
     values: dict[str, Any] = {k: v for k, v in rec.values(period).items() if k not in (x, y)}
     values[x], values[y] = X.ravel(), Y.ravel()
-    table = outcome_probabilities(rec.model, values)
-    out = pd.DataFrame({x: X.ravel(), y: Y.ravel()})
-    if _kind(rec.model) == "buck_passing":
-        out["p_nobody"] = table[NOBODY].to_numpy()
-        out["regime"] = np.where(out["p_nobody"] > 0.5, NOBODY, SOMEBODY)
-    else:
-        out["regime"] = table.idxmax(axis=1).to_numpy()
+    model = _protocol(rec.model)
+    out = pd.DataFrame({x: X.ravel(), y: Y.ravel(), **model.quantities(values)})
+    out["regime"] = model.regimes(values)
     out.attrs["parameters"] = [x, y]
     return out
 

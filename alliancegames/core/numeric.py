@@ -13,7 +13,7 @@ points on region boundaries stay exactly on them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -24,7 +24,7 @@ import sympy as sp
 from alliancegames.core.bimatrix import Bimatrix
 from alliancegames.core.model import ModelError, NormalFormModel, exact_number
 
-__all__ = ["CompiledModel", "compile_model", "evaluate", "resolve_values"]
+__all__ = ["CompiledModel", "compile_expressions", "compile_model", "evaluate", "resolve_values"]
 
 
 def resolve_values(model: NormalFormModel, values: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -196,3 +196,30 @@ def evaluate(model: NormalFormModel, values: Mapping[str, Any] | None = None, /,
         if rational:
             return Bimatrix.from_arrays(mats[0], mats[1], players=model.players, actions=model.actions, name=model.name)
     return compile_model(model).game(vals)
+
+
+def compile_expressions(symbols: Sequence[sp.Symbol], exprs: Sequence[Any]) -> Callable[..., list[np.ndarray]]:
+    """Compile expressions once to a function of arrays; each result is broadcast to the inputs' shape.
+
+    The bridge for everything that is not a normal-form payoff table (tree
+    payoffs and chance probabilities, closed forms): ``lambdify`` with
+    common-subexpression elimination, called with one array (or scalar) per
+    symbol.
+
+    Examples
+    --------
+    >>> x, y = sp.symbols("x y")
+    >>> f = compile_expressions([x, y], [x * y, sp.Integer(2)])
+    >>> [a.tolist() for a in f(np.array([1.0, 2.0]), 3.0)]
+    [[3.0, 6.0], [2.0, 2.0]]
+    """
+    func = sp.lambdify(list(symbols), list(exprs), modules="numpy", cse=True)
+
+    def evaluate_all(*args: Any) -> list[np.ndarray]:
+        arrays = [np.asarray(a, dtype=float) for a in args]
+        shape = np.broadcast_shapes(*(a.shape for a in arrays)) if arrays else ()
+        with np.errstate(all="ignore"):
+            out = func(*arrays)
+        return [np.broadcast_to(np.asarray(v, dtype=float), shape) for v in out]
+
+    return evaluate_all

@@ -44,7 +44,7 @@ from alliancegames.core.model import ModelError
 from alliancegames.core.references import cite
 
 from . import balancing, bargaining, burden, deterrence, quasi, signalling, snyder
-from ._common import Coding, Preference, Spec, at_defaults
+from ._common import CodingRanges, Preference, Spec, at_defaults
 from .balancing import BuckPassing, buck_passing, chain_gang, offence_defence
 from .bargaining import alliance_bargaining, arm_or_ally
 from .burden import (
@@ -63,6 +63,7 @@ from .deterrence import (
 from .deterrence import (
     deterrence as deterrence_model,
 )
+from .protocol import LibraryModel, as_library_model
 from .quasi import quasi_alliance
 from .signalling import alliance_reliability, costly_alliance, hands_tying, sinking_costs
 from .snyder import ALLIANCE_REGIMES, alliance_adversary, primary_alliance, snyder_adversary, snyder_alliance
@@ -73,8 +74,9 @@ __all__ = [
     "BuckPassing",
     "BurdenSharing",
     "BurdenSharingEquilibrium",
-    "Coding",
+    "CodingRanges",
     "CommitmentTradeoff",
+    "LibraryModel",
     "ModelEntry",
     "Preference",
     "REGISTRY",
@@ -94,6 +96,7 @@ __all__ = [
     "extended_deterrence",
     "get_model",
     "hands_tying",
+    "library_model",
     "list_models",
     "model_entry",
     "offence_defence",
@@ -120,7 +123,7 @@ class ModelEntry:
     factory: Callable[..., Any]
     description: str
     references: tuple[str, ...]
-    coding: Coding | None = None
+    coding: CodingRanges | None = None
 
     @property
     def citation(self) -> str:
@@ -189,7 +192,7 @@ def _entries() -> dict[str, ModelEntry]:
             buck_passing,
             "Buck-passing as an N-state volunteer's dilemma: mixed equilibrium, P(nobody balances).",
             ("christensen_snyder1990", "diekmann1985"),
-            Coding(B.BUCK_PASSING_SPECS),
+            CodingRanges(B.BUCK_PASSING_SPECS),
         ),
         ModelEntry(
             "chain_gang",
@@ -292,7 +295,7 @@ def _entries() -> dict[str, ModelEntry]:
 
 
 REGISTRY: dict[str, ModelEntry] = _entries()
-CODINGS: dict[str, Coding] = {k: e.coding for k, e in REGISTRY.items() if e.coding is not None}
+CODINGS: dict[str, CodingRanges] = {k: e.coding for k, e in REGISTRY.items() if e.coding is not None}
 
 
 def model_entry(name: str) -> ModelEntry:
@@ -320,6 +323,31 @@ def get_model(name: str, **overrides: Any) -> Any:
     if not isinstance(name, str):
         raise ModelError(f"model name must be a string, got {name!r}")
     return model_entry(name).build(**overrides)
+
+
+def library_model(name: str, **overrides: Any) -> LibraryModel:
+    """The model called ``name`` behind the model protocol (:mod:`alliancegames.models.protocol`).
+
+    ``overrides`` replace parameter defaults.  Every entry -- normal form, tree
+    or closed-form result -- then answers the same questions: parameters and
+    coding ranges, equilibria and regime at a point, regimes over arrays of points.
+
+    Raises
+    ------
+    ModelError
+        If the name is unknown or an override names no parameter of the model.
+
+    Examples
+    --------
+    >>> m = library_model("alliance_bargaining")
+    >>> m.regimes({"c_hegemon": [2, 9]}).tolist()
+    ['reduced contribution', 'member leaves']
+    >>> library_model("primary_alliance").regime()
+    'Ally/Ally'
+    """
+    if not isinstance(name, str):
+        raise ModelError(f"model name must be a string, got {name!r}")
+    return as_library_model(model_entry(name), **overrides)
 
 
 def list_models():

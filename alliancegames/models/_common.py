@@ -16,7 +16,7 @@ import sympy as sp
 
 from alliancegames.core.model import ModelError, Parameter, exact_number, parameter
 
-__all__ = ["Coding", "Spec", "Preference", "build_parameters"]
+__all__ = ["CodingRanges", "Spec", "Preference", "build_parameters"]
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,13 @@ class Preference:
 
 
 @dataclass(frozen=True)
-class Coding:
-    """The cardinal coding of a source: parameter specs and required ordinal comparisons."""
+class CodingRanges:
+    """A model's coding of its source: parameter specs (plausible ranges) and required ordinal comparisons.
+
+    Not to be confused with a historical case's codings
+    (:class:`alliancegames.cases.CaseCoding`, values for one case) or with a
+    discrete distribution (:class:`alliancegames.studies.uncertainty.Discrete`).
+    """
 
     specs: tuple[Spec, ...]
     preferences: tuple[Preference, ...] = ()
@@ -63,6 +68,10 @@ class Coding:
     @property
     def defaults(self) -> dict[str, Any]:
         return {s.name: s.default for s in self.specs}
+
+
+#: Former name of :class:`CodingRanges` (kept for code written before the rename).
+Coding = CodingRanges
 
 
 def build_parameters(

@@ -42,7 +42,7 @@ import sympy as sp
 from alliancegames.core.model import ModelError, NormalFormModel, normal_form
 from alliancegames.core.references import cite
 
-from ._common import Coding, Preference, Spec, build_parameters, mirrored, symbols, symmetric_table
+from ._common import CodingRanges, Preference, Spec, build_parameters, mirrored, symbols, symmetric_table
 
 __all__ = [
     "BuckPassing",
@@ -187,7 +187,7 @@ def buck_passing(**defaults: Any) -> BuckPassing:
 
 
 # ----------------------------------------------------------------------------- chain gang
-CHAIN_GANG_CODING = Coding(
+CHAIN_GANG_CODING = CodingRanges(
     specs=(
         Spec(
             "theta_offence",
@@ -286,7 +286,7 @@ def chain_gang(**defaults: Any) -> NormalFormModel:
 
 
 # ----------------------------------------------------------------------------- offence-defence
-OFFENCE_DEFENCE_CODING = Coding(
+OFFENCE_DEFENCE_CODING = CodingRanges(
     specs=(
         Spec(
             "theta_offence",

@@ -23,7 +23,7 @@ import sympy as sp
 from alliancegames.core.model import NormalFormModel, normal_form
 from alliancegames.core.references import cite
 
-from ._common import Coding, Preference, Spec, build_parameters, symbols
+from ._common import CodingRanges, Preference, Spec, build_parameters, symbols
 
 __all__ = [
     "alliance_bargaining",
@@ -38,7 +38,7 @@ R = sp.Rational
 MORROW_1991 = cite("morrow1991", "hirschman1970")
 MORROW_1993 = cite("morrow1993")
 
-ALLIANCE_BARGAINING_CODING = Coding(
+ALLIANCE_BARGAINING_CODING = CodingRanges(
     specs=(
         Spec("b_member", "member's value of the alliance's protection", "positive", 2, (1, 4)),
         Spec("k_member", "member's full contribution to the common defence", "positive", 1, (R(1, 2), 2)),
@@ -154,7 +154,7 @@ def alliance_bargaining(**defaults: Any):
     )
 
 
-ARM_OR_ALLY_CODING = Coding(
+ARM_OR_ALLY_CODING = CodingRanges(
     specs=(
         Spec(
             "q_support",

@@ -54,7 +54,7 @@ import sympy as sp
 from alliancegames.core.model import ModelError, NormalFormModel, normal_form
 from alliancegames.core.references import cite
 
-from ._common import Coding, Preference, Spec, build_parameters, symbols
+from ._common import CodingRanges, Preference, Spec, build_parameters, symbols
 
 __all__ = [
     "BurdenSharing",
@@ -335,7 +335,7 @@ def burden_sharing(n: int = 2) -> BurdenSharing:
 # ----------------------------------------------------------------------------- teaching matrix
 R = sp.Rational
 
-BURDEN_SHARING_MATRIX_CODING = Coding(
+BURDEN_SHARING_MATRIX_CODING = CodingRanges(
     specs=(
         Spec("income_large", "income of the large member", "positive", 3, (2, 5)),
         Spec("income_small", "income of the small member", "positive", 1, (R(1, 2), 1)),

@@ -36,7 +36,7 @@ import sympy as sp
 from alliancegames.core.model import ModelError
 from alliancegames.core.references import cite
 
-from ._common import Coding, Spec, build_parameters, symbols
+from ._common import CodingRanges, Spec, build_parameters, symbols
 
 __all__ = [
     "deterrence",
@@ -59,7 +59,7 @@ BENSON_2012 = cite("benson2012")
 
 
 # ----------------------------------------------------------------------------- deterrence
-DETERRENCE_CODING = Coding(
+DETERRENCE_CODING = CodingRanges(
     specs=(
         Spec(
             "p_resist",
@@ -153,7 +153,7 @@ def deterrence(**defaults: Any):
 
 
 # ----------------------------------------------------------------------------- extended deterrence
-EXTENDED_DETERRENCE_CODING = Coding(
+EXTENDED_DETERRENCE_CODING = CodingRanges(
     specs=(
         Spec(
             "pi_support", "probability that the defender supports its protégé", "probability", R(1, 3), (0, 1)
@@ -288,7 +288,7 @@ def extended_deterrence(**defaults: Any):
 
 
 # ----------------------------------------------------------------------------- Benson
-PROBABILISTIC_COMMITMENT_CODING = Coding(
+PROBABILISTIC_COMMITMENT_CODING = CodingRanges(
     specs=(
         Spec(
             "pi_support",

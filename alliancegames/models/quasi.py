@@ -24,14 +24,14 @@ import sympy as sp
 from alliancegames.core.model import NormalFormModel, normal_form
 from alliancegames.core.references import cite
 
-from ._common import Coding, Preference, Spec, build_parameters, mirrored, symbols
+from ._common import CodingRanges, Preference, Spec, build_parameters, mirrored, symbols
 
 __all__ = ["quasi_alliance", "QUASI_ALLIANCE_CODING", "CHA_1999"]
 
 R = sp.Rational
 CHA_1999 = cite("cha1999", "cha2000")
 
-QUASI_ALLIANCE_CODING = Coding(
+QUASI_ALLIANCE_CODING = CodingRanges(
     specs=(
         Spec(
             "kappa_patron",

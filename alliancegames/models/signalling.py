@@ -44,7 +44,7 @@ import sympy as sp
 from alliancegames.core.bayesian import BayesianGame, SignallingGame, bayesian_game, signalling_game
 from alliancegames.core.references import cite
 
-from ._common import Coding, Spec, build_parameters, symbols
+from ._common import CodingRanges, Spec, build_parameters, symbols
 
 __all__ = [
     "COSTLY_ALLIANCE_CODING",
@@ -71,7 +71,7 @@ _PRIOR = Spec(
 _G = Spec("g", "challenger's gain from an unopposed challenge", "positive", 2, (1, 4))
 _W = Spec("w", "challenger's cost of a war against the defender alone", "positive", 3, (1, 6))
 
-COSTLY_ALLIANCE_CODING = Coding(
+COSTLY_ALLIANCE_CODING = CodingRanges(
     (
         _PRIOR,
         Spec("c", "peacetime cost of the alliance to the ally", "positive", R(3, 2), (R(1, 2), 4)),
@@ -90,7 +90,7 @@ COSTLY_ALLIANCE_CODING = Coding(
     notes="Our coding of Morrow's argument: f > v (the resolute ally loses more by being challenged, so "
     "it pays more to deter); ranges keep v <= 1 <= f.",
 )
-SINKING_COSTS_CODING = Coding(
+SINKING_COSTS_CODING = CodingRanges(
     (
         _PRIOR,
         Spec(
@@ -108,7 +108,7 @@ SINKING_COSTS_CODING = Coding(
     ),  # fmt: skip
     notes="Our coding: v_H > w_D > v_L, so the resolute type fights when challenged and the other backs down.",
 )
-HANDS_TYING_CODING = Coding(
+HANDS_TYING_CODING = CodingRanges(
     (
         _PRIOR,
         Spec("a", "audience cost of backing down after the signal", "positive", 2, (R(3, 2), 4)),
@@ -121,7 +121,7 @@ HANDS_TYING_CODING = Coding(
     notes="Our coding: v_H > w_D > v_L and a binding audience cost a > w_D - v_L (true across the ranges), "
     "so after the signal both types fight if challenged.",
 )
-RELIABILITY_CODING = Coding(
+RELIABILITY_CODING = CodingRanges(
     (
         Spec(
             "r",

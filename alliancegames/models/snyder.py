@@ -35,7 +35,7 @@ import sympy as sp
 from alliancegames.core.model import NormalFormModel, normal_form
 from alliancegames.core.references import cite
 
-from ._common import Coding, Preference, Spec, build_parameters, mirrored, symbols, symmetric_table
+from ._common import CodingRanges, Preference, Spec, build_parameters, mirrored, symbols, symmetric_table
 
 __all__ = [
     "ALLIANCE_REGIMES",
@@ -64,7 +64,7 @@ def _symmetric(name: str, players, labels, params, u, description: str) -> Norma
 
 
 # ----------------------------------------------------------------------------- secondary game
-SNYDER_ALLIANCE_CODING = Coding(
+SNYDER_ALLIANCE_CODING = CodingRanges(
     specs=(
         Spec(
             "v_protect",
@@ -203,7 +203,7 @@ def snyder_alliance(**defaults: Any) -> NormalFormModel:
 
 
 # ----------------------------------------------------------------------------- adversary game
-SNYDER_ADVERSARY_CODING = Coding(
+SNYDER_ADVERSARY_CODING = CodingRanges(
     specs=(
         Spec("v_stake", "value of the disputed stake to each adversary", "positive", 4, (1, 10)),
         Spec(
@@ -283,7 +283,7 @@ def snyder_adversary(**defaults: Any) -> NormalFormModel:
 
 
 # ----------------------------------------------------------------------------- composite
-ALLIANCE_ADVERSARY_CODING = Coding(
+ALLIANCE_ADVERSARY_CODING = CodingRanges(
     specs=(
         Spec("v_stake", "value of the disputed stake to each adversary", "positive", 4, (4, 8)),
         Spec(
@@ -405,7 +405,7 @@ def alliance_adversary(**defaults: Any) -> NormalFormModel:
 
 
 # ----------------------------------------------------------------------------- primary game
-PRIMARY_ALLIANCE_CODING = Coding(
+PRIMARY_ALLIANCE_CODING = CodingRanges(
     specs=(
         Spec(
             "g_advantage",

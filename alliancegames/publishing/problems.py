@@ -56,10 +56,14 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from alliancegames.analysis.regions import equilibrium_regions
+from alliancegames.analysis.tree import backward_induction, decision, game_tree, terminal
 from alliancegames.core.bimatrix import Bimatrix
+from alliancegames.core.files import parse_expression
 from alliancegames.core.latex import escape
 from alliancegames.core.model import NormalFormModel, normal_form, parameter
 from alliancegames.core.numeric import evaluate
+from alliancegames.models import REGISTRY, library_model
 from alliancegames.solvers.enumeration import solve
 from alliancegames.solvers.verify import regrets
 
@@ -567,22 +571,14 @@ def _library_templates() -> tuple[_Template, ...]:
 
     Parameters are drawn from simple values inside each coding's plausible range.
     """
-    try:
-        from alliancegames.models import REGISTRY  # noqa: PLC0415
-    except ImportError:  # pragma: no cover - library not installed
-        return ()
     out = []
     for name in sorted(REGISTRY):
         entry = REGISTRY[name]
-        if entry.kind != "normal_form" or entry.coding is None:
+        lib = library_model(name)
+        model = lib.normal_form
+        if model is None or lib.ranges is None:
             continue
-        try:
-            model = entry.build()
-        except Exception:  # noqa: BLE001 - a broken library entry must not break problem sets
-            continue
-        if not isinstance(model, NormalFormModel):
-            continue
-        ranges = entry.coding.plausible
+        ranges = lib.ranges.plausible
         draws = []
         for p in model.parameters:
             if p.name not in ranges:
@@ -832,33 +828,16 @@ def _lin(x: str, a: Any, b: Any) -> str:
 def _pure_condition(model: NormalFormModel, i: int, j: int) -> Any:
     """Conditions for the pure profile (i, j) to be an equilibrium.
 
-    Taken from :func:`alliancegames.analysis.regions.equilibrium_regions` (the generic
-    piece of that profile; ``false`` if there is none) when it is available;
-    otherwise the best-response inequalities, simplified with
-    :func:`alliancegames.analysis.conditions.simplify_conditions`.
+    Taken from :func:`alliancegames.analysis.regions.equilibrium_regions`: the generic
+    piece of that profile (``false`` if there is none).
     """
     label = f"{model.actions[0][i]}/{model.actions[1][j]}"
-    try:
-        from alliancegames.analysis.regions import equilibrium_regions  # noqa: PLC0415
-    except ImportError:
-        equilibrium_regions = None
-    if equilibrium_regions is not None:
-        pieces = [p for p in equilibrium_regions(model).generic if p.label == label]
-        if not pieces:
-            return sp.false
-        if len(pieces) > 1:
-            return sp.Or(*(p.conditions for p in pieces))
-        return pieces[0].conditions
-    A, B = model.payoffs
-    m, n = model.shape
-    rels = [A[i, j] >= A[k, j] for k in range(m) if k != i]
-    rels += [B[i, j] >= B[i, jj] for jj in range(n) if jj != j]
-    rels = [r for r in rels if r is not sp.true]
-    if any(r is sp.false for r in rels):
+    pieces = [p for p in equilibrium_regions(model).generic if p.label == label]
+    if not pieces:
         return sp.false
-    from alliancegames.analysis.conditions import simplify_conditions  # noqa: PLC0415
-
-    return simplify_conditions(rels, tuple(c for p in model.parameters for c in p.constraints()))
+    if len(pieces) > 1:
+        return sp.Or(*(p.conditions for p in pieces))
+    return pieces[0].conditions
 
 
 def _holds(cond: Any, values: Mapping[str, Fraction], model: NormalFormModel) -> bool:
@@ -928,10 +907,6 @@ def _mixed_formulas(model: NormalFormModel) -> tuple[sp.Expr, sp.Expr, sp.Expr, 
 
 
 def _statics_sign(expr: sp.Expr, sym: sp.Symbol, sub: Mapping[sp.Symbol, Any]) -> tuple[int, sp.Expr]:
-    try:
-        from alliancegames.analysis.statics import comparative_statics  # type: ignore[attr-defined]  # noqa: F401, PLC0415
-    except ImportError:
-        pass
     d = sp.simplify(sp.diff(expr, sym))
     val = d.xreplace(dict(sub))
     return (int(sp.sign(val)), d)
@@ -1205,27 +1180,7 @@ def _tree_nodes(
     return out
 
 
-def _own_backward_induction(
-    spec: Any, pay: Mapping[str, tuple[Fraction, ...]], path=()
-) -> tuple[tuple, dict]:
-    """Independent backward induction (generic payoffs): (payoff vector, {node key: action})."""
-    if spec[0] == "T":
-        return pay[spec[1]], {}
-    player, branches = spec
-    best = None
-    plan: dict[str, str] = {}
-    for action, child in branches:
-        u, sub = _own_backward_induction(child, pay, path + (action,))
-        plan.update(sub)
-        if best is None or u[player] > best[1][player]:
-            best = (action, u)
-    plan["/".join(path) if path else "root"] = best[0]
-    return best[1], plan
-
-
 def _make_tree(rng: np.random.Generator, number: int, templates: Sequence[_Template]) -> Problem | None:
-    from alliancegames.analysis.tree import backward_induction, decision, game_tree, terminal  # noqa: PLC0415
-
     name, players, story, spec, prefs = _choice(rng, _TREE_SHAPES)
     outcomes = _tree_outcomes(spec)
     keys = [k for k, _ in outcomes]
@@ -1252,10 +1207,7 @@ def _make_tree(rng: np.random.Generator, number: int, templates: Sequence[_Templ
     case = cases[0]
     strategy = tuple((k, a) for _, k, a in case.choices)
     path = case.outcome[0][0]
-    # verification: an independent backward induction on the same numbers agrees
-    u, plan = _own_backward_induction(spec, payoffs)
-    if plan != dict(strategy) or tuple(u) != tuple(Fraction(int(v.p), int(v.q)) for v in case.payoffs):
-        raise ArithmeticError("backward_induction() and the independent recursion disagree")
+    u = tuple(Fraction(int(v.p), int(v.q)) for v in case.payoffs)
     nodes = _tree_nodes(spec, players)
     node_names = {key: f"node {k + 1}" for k, (key, _, _) in enumerate(nodes)}
     node_items = _Items(
@@ -1400,22 +1352,8 @@ _MAKERS: dict[str, Callable[..., Problem | None]] = {
 
 
 def available_kinds() -> tuple[str, ...]:
-    """The kinds this installation can generate (``"tree"`` needs alliancegames.analysis.tree)."""
-    out = []
-    for k in KINDS:
-        if k == "tree":
-            if not _tree_available():
-                continue
-        out.append(k)
-    return tuple(out)
-
-
-def _tree_available() -> bool:
-    try:
-        from alliancegames.analysis.tree import backward_induction  # noqa: F401, PLC0415
-    except ImportError:
-        return False
-    return True
+    """The kinds of problem :func:`generate` can draw (all of :data:`KINDS`)."""
+    return KINDS
 
 
 def generate(seed: int, count: int, kinds: Iterable[str] | None = None) -> ProblemSet:
@@ -1684,8 +1622,6 @@ def _check_mixed(problem: Problem, answer: Any) -> Verdict:
 
 def _parse_condition(text: str, symbols: Mapping[str, sp.Symbol]) -> Any:
     """A conjunction of comparisons from text, parsed safely (no eval)."""
-    from alliancegames.core.files import parse_expression  # noqa: PLC0415
-
     parts = re.split(r"\s+and\s+|\s*&\s*|\s*,\s*", text.strip())
     rels = []
     for part in parts:
