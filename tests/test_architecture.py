@@ -143,3 +143,67 @@ def test_top_level_import_stays_light(heavy):
     )
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "False"
+
+
+# ---------------------------------------------------------------- the public surface
+#: Modules a notebook or a documentation page may import from, by their public names: the top level
+#: (whose lazy submodules ``plot``, ``files``, ``models``, ``cases`` and ``problems`` are attributes)
+#: and the library's two packages.  Everything else (``alliancegames.studies.sweeps``...) is a deep import.
+PUBLIC_MODULES = ("alliancegames", "alliancegames.models", "alliancegames.cases")
+
+
+def _public_names(module: str) -> set[str]:
+    import importlib
+
+    mod = importlib.import_module(module)
+    names = set(mod.__all__)
+    if module == "alliancegames":
+        names |= set(mod._LAZY)
+    return names
+
+
+def _notebook_import_violations(source: str) -> list[str]:
+    """Deep or private imports, and private attributes of the package, in a notebook source."""
+    import ast
+
+    out = []
+    aliases = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name.startswith("alliancegames"):
+                    if a.name != "alliancegames":
+                        out.append(f"import {a.name}")
+                    aliases.add(a.asname or a.name)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("alliancegames"):
+            if node.module not in PUBLIC_MODULES:
+                out.append(f"from {node.module} import ...")
+                continue
+            public = _public_names(node.module)
+            out += [f"from {node.module} import {a.name}" for a in node.names if a.name not in public]
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases:
+            if node.attr not in _public_names("alliancegames"):
+                out.append(f"{node.value.id}.{node.attr}")
+    return out
+
+
+def test_public_surface_check_catches_deep_and_private_imports():
+    src = (
+        "import alliancegames as ag\n"
+        "from alliancegames.studies.sweeps import sweep\n"
+        "from alliancegames.models import _common\n"
+        "from alliancegames import solve, _LAZY\n"
+        "ag._LAZY\nag.solve\n"
+    )
+    assert _notebook_import_violations(src) == [
+        "from alliancegames.studies.sweeps import ...",
+        "from alliancegames.models import _common",
+        "from alliancegames import _LAZY",
+        "ag._LAZY",
+    ]
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "notebooks" / "src").glob("*.py")), ids=lambda p: p.stem)
+def test_notebooks_import_only_the_public_surface(path):
+    assert _notebook_import_violations(path.read_text()) == []

@@ -10,7 +10,7 @@ from scipy.stats import binomtest
 from alliancegames import ModelError
 from alliancegames.studies.uncertainty import (
     Beta,
-    Codings,
+    Discrete,
     Triangular,
     Uniform,
     monte_carlo,
@@ -37,7 +37,7 @@ def test_monte_carlo_probabilities_match_the_analytic_answer() -> None:
 
 
 def test_same_seed_same_answer_other_seed_differs() -> None:
-    dists = {"p": Beta(2, 2), "c_E": Triangular(0.1, 0.3, 0.9), "c_A": Codings((0.3, 0.6), (1, 3))}
+    dists = {"p": Beta(2, 2), "c_E": Triangular(0.1, 0.3, 0.9), "c_A": Discrete((0.3, 0.6), (1, 3))}
     a = monte_carlo(GAME, dists, n=500, seed=42)
     b = monte_carlo(GAME, dists, n=500, seed=42)
     c = monte_carlo(GAME, dists, n=500, seed=43)
@@ -46,7 +46,7 @@ def test_same_seed_same_answer_other_seed_differs() -> None:
 
 
 def test_codings_weights_are_respected() -> None:
-    x = Codings((0.3, 0.6), (1, 3)).sample(np.random.default_rng(0), 20000)
+    x = Discrete((0.3, 0.6), (1, 3)).sample(np.random.default_rng(0), 20000)
     assert set(np.unique(x)) == {0.3, 0.6}
     assert (x == 0.6).mean() == pytest.approx(0.75, abs=0.01)
 
@@ -57,7 +57,7 @@ def test_codings_weights_are_respected() -> None:
         (Uniform(1, 3), 2.0, 1, 3),
         (Triangular(0, 0, 3), 1.0, 0, 3),
         (Beta(2, 3, lo=1, hi=2), 1.4, 1, 2),
-        (Codings((1, 2, 6)), 3.0, 1, 6),
+        (Discrete((1, 2, 6)), 3.0, 1, 6),
     ],
 )
 def test_distribution_means_and_supports(dist, mean, lo, hi) -> None:
@@ -87,9 +87,9 @@ def test_intervals_match_scipy(k: int, n: int, method: str, scipy_name: str) -> 
         (lambda: Uniform(1, 1), "lo < hi"),
         (lambda: Triangular(0, 2, 1), "mode"),
         (lambda: Beta(0, 1), "a > 0"),
-        (lambda: Codings(()), "at least one"),
-        (lambda: Codings((1, 2), (1,)), "1 weights for 2"),
-        (lambda: Codings((1, 2), (-1, 1)), "non-negative"),
+        (lambda: Discrete(()), "at least one"),
+        (lambda: Discrete((1, 2), (1,)), "1 weights for 2"),
+        (lambda: Discrete((1, 2), (-1, 1)), "non-negative"),
         (lambda: Uniform(0, float("nan")), "finite"),
         (lambda: proportion_interval(3, 2), "k <= n"),
         (lambda: proportion_interval(1, 2, "bayes"), "unknown method"),

@@ -171,7 +171,7 @@ def _distribution(c: Coding) -> Any:
     if d.type == "beta":
         return u.Beta(d.a, d.b, d.lo, d.hi)
     if d.type == "codings":
-        return u.Codings(tuple(d.values), tuple(d.weights) or None)
+        return u.Discrete(tuple(d.values), tuple(d.weights) or None)
     raise ValueError(f"coding {c.name!r}: unknown distribution type {d.type!r}")
 
 

@@ -25,7 +25,7 @@ __all__ = [
     "Uniform",
     "Triangular",
     "Beta",
-    "Codings",
+    "Discrete",
     "RegimeProbabilities",
     "monte_carlo",
     "tornado",
@@ -118,15 +118,15 @@ class Beta:
 
 
 @dataclass(frozen=True)
-class Codings:
-    """A discrete set of alternative codings of a parameter, with weights.
+class Discrete:
+    """A discrete distribution: alternative codings (values) of a parameter, with weights.
 
     Weights need not sum to one (they are normalised); omitted, all codings
     are equally likely.
 
     Examples
     --------
-    >>> c = Codings((0.2, 0.5, 0.8), (1, 2, 1))
+    >>> c = Discrete((0.2, 0.5, 0.8), (1, 2, 1))
     >>> sorted(set(c.sample(np.random.default_rng(0), 50).tolist()))
     [0.2, 0.5, 0.8]
     """
@@ -137,7 +137,7 @@ class Codings:
     def __post_init__(self) -> None:
         object.__setattr__(self, "values", tuple(self.values))
         if not self.values:
-            raise ValueError("Codings needs at least one value")
+            raise ValueError("Discrete needs at least one value")
         _finite(*self.values)
         if self.weights is not None:
             object.__setattr__(self, "weights", tuple(self.weights))
@@ -155,7 +155,10 @@ class Codings:
         return rng.choice(np.asarray(self.values, dtype=float), size=size, p=p)
 
 
-Distribution = Uniform | Triangular | Beta | Codings
+Distribution = Uniform | Triangular | Beta | Discrete
+
+#: Former name of :class:`Discrete` (a case's codings are :class:`alliancegames.cases.CaseCoding`).
+Codings = Discrete
 
 Z95 = 1.959963984540054  # standard normal 97.5% quantile
 
@@ -266,7 +269,7 @@ def sample_points(dists: Mapping[str, Any], n: int, seed: Any) -> dict[str, np.n
 
     Examples
     --------
-    >>> pts = sample_points({"b": Uniform(0, 1), "a": Codings((1, 2))}, 4, seed=1)
+    >>> pts = sample_points({"b": Uniform(0, 1), "a": Discrete((1, 2))}, 4, seed=1)
     >>> sorted(pts), len(pts["a"])
     (['a', 'b'], 4)
     """
@@ -293,7 +296,7 @@ def monte_carlo(
     ----------
     model : NormalFormModel
     dists : dict of name -> distribution
-        :class:`Uniform`, :class:`Triangular`, :class:`Beta`, :class:`Codings`
+        :class:`Uniform`, :class:`Triangular`, :class:`Beta`, :class:`Discrete`
         or any object with ``.sample(rng, size)``.  Independent draws.
     fixed : dict, optional
         Values of other parameters (defaults fill the rest).

@@ -13,9 +13,11 @@
 # teaching; the model library (`alliancegames.models`) holds the calibrated literature models.
 
 # %%
-import sympy as sp
-import numpy as np
 from fractions import Fraction
+
+import numpy as np
+import sympy as sp
+
 import alliancegames as ag
 
 # %% [markdown]

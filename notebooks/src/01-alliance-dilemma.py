@@ -34,7 +34,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import sympy as sp
 
-from alliancegames import solve
+from alliancegames import backward_induction, decide, equilibrium_regions, plot, solve
 from alliancegames.models import (
     CODINGS,
     buck_passing,
@@ -45,10 +45,6 @@ from alliancegames.models import (
     list_models,
     solve_burden_sharing,
 )
-from alliancegames.studies.plot import reaction_curves
-from alliancegames.analysis.conditions import decide
-from alliancegames.analysis.regions import equilibrium_regions
-from alliancegames.analysis.tree import backward_induction
 
 R = sp.Rational
 list_models()[["name", "kind", "description"]]
@@ -359,7 +355,7 @@ fig, axes = plt.subplots(1, 2, figsize=(10, 4))
 for ax, eq in zip(axes, (interior, corner)):
     inc, alpha = eq.incomes, eq.alpha
     grid = np.linspace(0, max(inc), 301)
-    reaction_curves(
+    plot.reaction_curves(
         lambda o, i=inc[0], al_=alpha: np.maximum(0, al_ * i - (1 - al_) * o),
         lambda o, i=inc[1], al_=alpha: np.maximum(0, al_ * i - (1 - al_) * o),
         grid,

@@ -23,13 +23,19 @@ import matplotlib.pyplot as plt
 import numpy as np
 import sympy as sp
 
-from alliancegames import solve
+from alliancegames import (
+    Uniform,
+    equilibrium_regions,
+    monte_carlo,
+    plot,
+    regime_table,
+    sample_points,
+    solve,
+    sweep,
+    tornado,
+)
 from alliancegames.cases import load_case
 from alliancegames.models import ALLIANCE_REGIMES, CODINGS, get_model
-from alliancegames.studies.plot import regime_map, regime_probabilities, strategy_plot, tornado_plot
-from alliancegames.analysis.regions import equilibrium_regions
-from alliancegames.studies.sweeps import regime_table, sweep
-from alliancegames.studies.uncertainty import Uniform, monte_carlo, sample_points, tornado
 
 model = get_model("snyder_alliance")
 S = model.symbols
@@ -194,7 +200,7 @@ print("every boundary separates two different numeric regimes")
 
 # %%
 fig, ax = plt.subplots(figsize=(8, 4.8))
-regime_map(
+plot.regime_map(
     df,
     "c_entrap",
     "p_conflict",
@@ -289,9 +295,9 @@ mc_wide = monte_carlo(model, wide, n=20_000, seed=1964, labels=NAMES)
 assert np.isclose(sum(mc_wide.probabilities), 1.0)
 assert mc_wide["both firm"] < mc["both firm"]
 fig, axes = plt.subplots(1, 2, figsize=(11, 3.2), sharex=True)
-regime_probabilities(mc, ax=axes[0])
+plot.regime_probabilities(mc, ax=axes[0])
 axes[0].set_title("Vietnam case ranges")
-regime_probabilities(mc_wide, ax=axes[1])
+plot.regime_probabilities(mc_wide, ax=axes[1])
 axes[1].set_title("model's plausible ranges")
 plt.tight_layout()
 plt.show()
@@ -328,7 +334,7 @@ assert np.allclose(tor.set_index("parameter")["swing"].reindex(list(by_hand)), l
 assert tor["parameter"].tolist() == ["v_protect", "c_entrap", "p_conflict", "c_abandon"]
 assert np.isclose(tor["outcome_base"].iloc[0], coded["v_protect"] - pc_ * ec_)
 print("most important parameter:", tor["parameter"].iloc[0])
-ax = tornado_plot(tor)
+ax = plot.tornado_plot(tor)
 ax.set_xlabel("Ally 1's payoff in its best equilibrium")
 plt.tight_layout()
 plt.show()
@@ -358,7 +364,7 @@ seq = steps.loc[~steps["exact"], "regime"].astype(str).tolist()
 order = [r for i, r in enumerate(seq) if i == 0 or r != seq[i - 1]]
 assert order == ["both firm", "chicken (one firm, one weak)", "both weak"], order
 fig, ax = plt.subplots(figsize=(7, 3.5))
-strategy_plot(line, "c_entrap", "p:Ally 1:Firm", ax=ax)
+plot.strategy_plot(line, "c_entrap", "p:Ally 1:Firm", ax=ax)
 ax.set_ylabel("P(Ally 1 stands firm)")
 ax.set_xlabel("cost of entrapment, c_entrap (p_conflict = 0.9)")
 plt.tight_layout()

@@ -21,7 +21,7 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 
-from alliancegames import solve
+from alliancegames import plot, solve
 from alliancegames.analysis.repeated import grim_trigger, limited_punishment, threshold_grid, tit_for_tat
 from alliancegames.models import primary_alliance, snyder_alliance
 from alliancegames.studies.dynamics import (
@@ -34,7 +34,6 @@ from alliancegames.studies.dynamics import (
     replicator_sweep,
     uniform_starts,
 )
-from alliancegames.studies.plot import phase_portrait
 
 SEED = 2026
 
@@ -123,7 +122,7 @@ print(sol)
 starts = uniform_starts(snyder.shape, 12, random_state=SEED)
 paths = replicator_paths(snyder, starts, t_max=15, steps=300)
 A, B = sol.game.A.astype(float), sol.game.B.astype(float)
-ax = phase_portrait(A, B, paths=paths, equilibria=sol, actions=("Firm", "Firm"))
+ax = plot.phase_portrait(A, B, paths=paths, equilibria=sol, actions=("Firm", "Firm"))
 ax.set_title("Replicator dynamics, Snyder's alliance game (defaults)")
 plt.show()
 

@@ -23,11 +23,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import sympy as sp
 
-from alliancegames import per_type, perfect_bayesian_equilibria, solve
-from alliancegames.analysis.regions import equilibrium_regions
+from alliancegames import equilibrium_regions, per_type, perfect_bayesian_equilibria, plot, solve
 from alliancegames.analysis.signalling import intuitive_at, pbe_at
 from alliancegames.models import CODINGS, get_model
-from alliancegames.studies.plot import regime_map
 
 # %% [markdown]
 # ## 1. A Bayesian game: unreliable alliances invite attack
@@ -133,7 +131,7 @@ bounds = [
     np.array([[d["g"] / (d["g"] + d["w"]), 0.05], [d["g"] / (d["g"] + d["w"]), 4.0]]),
     np.array([[d["g"] / (d["g"] + d["w"] + d["k"]), 0.05], [d["g"] / (d["g"] + d["w"] + d["k"]), 4.0]]),
 ]
-regime_map(table, "p", "c", ax=ax, boundaries=bounds)
+plot.regime_map(table, "p", "c", ax=ax, boundaries=bounds)
 ax.set_title("Costly alliance signal: PBE surviving the Intuitive Criterion")
 plt.show()
 print(table["regime"].value_counts())

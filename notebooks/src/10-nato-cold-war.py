@@ -22,17 +22,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from alliancegames.studies import plot
-from alliancegames.cases import load_case
-from alliancegames.cases.scorecard import (
+from alliancegames import backward_induction, draw_tree, plot
+from alliancegames.cases import (
     case_grid,
     case_tornado,
     coding_table,
+    load_case,
     predict,
     sample_codings,
 )
 from alliancegames.models import at_defaults, get_model
-from alliancegames.analysis.tree import backward_induction, draw_tree
 
 pd.set_option("display.max_colwidth", 120)
 SEED, N = 0, 2000

@@ -22,18 +22,21 @@ import pandas as pd
 from IPython.display import display
 from scipy.stats import spearmanr
 
-from alliancegames import compile_model, plot
-from alliancegames.cases import load_case, nato_expenditure, nato_expenditure_metadata, olson_zeckhauser_test, us_share
-from alliancegames.cases.scorecard import (
+from alliancegames import compile_model, plot, solve
+from alliancegames.cases import (
     case_grid,
     case_tornado,
     coding_table,
+    load_case,
+    nato_expenditure,
+    nato_expenditure_metadata,
+    olson_zeckhauser_test,
     outcome_probabilities,
     predict,
     regime_outcomes,
+    us_share,
 )
 from alliancegames.models import get_model, solve_burden_sharing
-from alliancegames.solvers.enumeration import solve
 
 pd.set_option("display.max_colwidth", 120)
 SEED, N = 0, 2000

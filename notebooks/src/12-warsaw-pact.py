@@ -20,11 +20,9 @@ import numpy as np
 import pandas as pd
 from IPython.display import display
 
-from alliancegames.studies import plot
-from alliancegames.cases import load_case
-from alliancegames.cases.scorecard import case_grid, case_tornado, coding_table, predict, sample_codings
+from alliancegames import backward_induction, draw_tree, plot
+from alliancegames.cases import case_grid, case_tornado, coding_table, load_case, predict, sample_codings
 from alliancegames.models import at_defaults, get_model
-from alliancegames.analysis.tree import backward_induction, draw_tree
 
 pd.set_option("display.max_colwidth", 110)
 SEED, N = 0, 2000

@@ -20,9 +20,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from alliancegames.studies import plot
-from alliancegames.cases import load_case
-from alliancegames.cases.scorecard import case_grid, case_tornado, coding_table, predict, sample_codings
+from alliancegames import plot
+from alliancegames.cases import case_grid, case_tornado, coding_table, load_case, predict, sample_codings
 from alliancegames.models import get_model
 
 pd.set_option("display.max_colwidth", 120)

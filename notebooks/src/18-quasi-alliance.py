@@ -24,11 +24,9 @@ import numpy as np
 import pandas as pd
 from IPython.display import display
 
-from alliancegames.studies import plot
-from alliancegames.cases import load_case
-from alliancegames.cases.scorecard import case_grid, case_tornado, coding_table, predict, sample_codings
+from alliancegames import plot, solve
+from alliancegames.cases import case_grid, case_tornado, coding_table, load_case, predict, sample_codings
 from alliancegames.models import get_model
-from alliancegames.solvers.enumeration import solve
 
 pd.set_option("display.max_colwidth", 110)
 SEED, N = 0, 2000

@@ -22,7 +22,7 @@
 import numpy as np
 import pandas as pd
 
-from alliancegames.cases.scores import (
+from alliancegames.cases import (
     BASELINE,
     UNINFORMATIVE_THRESHOLD,
     scorecard_markdown,

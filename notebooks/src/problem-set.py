@@ -17,11 +17,11 @@ from fractions import Fraction
 
 from IPython.display import Markdown, display
 
-from alliancegames.publishing.problems import check_answer, generate
+from alliancegames import problems
 
 SEED = 2024
 COUNT = 6
-problem_set = generate(SEED, COUNT)
+problem_set = problems.generate(SEED, COUNT)
 
 
 def show(k):
@@ -35,7 +35,7 @@ def check(k, answer):
     if answer is None:
         print(f"Problem {k}: write your answer in place of None, then run the cell again.")
         return None
-    verdict = check_answer(problem_set[k - 1], answer)
+    verdict = problems.check_answer(problem_set[k - 1], answer)
     print(("RIGHT: " if verdict.correct else "NOT YET: ") + verdict.message)
     return verdict.correct
 
@@ -102,11 +102,11 @@ check(6, None)  # replace None with your answer
 # and with a wrong one. The answer itself is used but never printed.
 
 # %%
-example = generate(7, 1, kinds=["mixed"])[0]
+example = problems.generate(7, 1, kinds=["mixed"])[0]
 p_true, q_true = example.answer
-as_fractions = check_answer(example, (p_true, q_true))
-as_text = check_answer(example, f"{p_true}, {q_true}")
-wrong = check_answer(example, (p_true + Fraction(1, 7), q_true))
+as_fractions = problems.check_answer(example, (p_true, q_true))
+as_text = problems.check_answer(example, f"{p_true}, {q_true}")
+wrong = problems.check_answer(example, (p_true + Fraction(1, 7), q_true))
 print("fractions:", as_fractions.message, "| text:", as_text.message, "| wrong:", wrong.message)
 assert as_fractions.correct and as_text.correct
 assert not wrong.correct
@@ -118,7 +118,7 @@ assert not wrong.correct
 # seed is identical (nothing is printed about the answers).
 
 # %%
-assert all(check_answer(p, p.answer).correct for p in problem_set)
-assert [p.statement for p in generate(SEED, COUNT)] == [p.statement for p in problem_set]
-assert [p.statement for p in generate(SEED + 1, COUNT)] != [p.statement for p in problem_set]
+assert all(problems.check_answer(p, p.answer).correct for p in problem_set)
+assert [p.statement for p in problems.generate(SEED, COUNT)] == [p.statement for p in problem_set]
+assert [p.statement for p in problems.generate(SEED + 1, COUNT)] != [p.statement for p in problem_set]
 print("self-check passed")
