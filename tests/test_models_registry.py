@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import inspect
 import random
+import re
 from fractions import Fraction
 
 import numpy as np
 import pytest
 import sympy as sp
 
+from alliancegames import equilibrium_regions
 from alliancegames.core.model import ModelError, NormalFormModel
 from alliancegames.core.numeric import compile_model, evaluate
 from alliancegames.models import CODINGS, REGISTRY, at_defaults, get_model, list_models
 from alliancegames.solvers.enumeration import solve
 from alliancegames.solvers.verify import max_regret
+
+OUR_PART = re.compile(r"\b(our|ours)\b", re.I)
 
 EXPECTED = {
     "snyder_alliance", "snyder_adversary", "alliance_adversary", "primary_alliance",
@@ -40,15 +44,26 @@ def test_documented_with_citation(name):
     assert doc and "References" in doc and "Examples" in doc
     assert any(ch.isdigit() for ch in doc.split("References", 1)[1])  # a year in the citation
     module_doc = inspect.getdoc(inspect.getmodule(entry.factory))
-    assert "our" in (doc + module_doc).lower()  # says which parts are our coding or derivation
+    # says which parts are our coding, illustration or simplification (a word, not "four" or "your")
+    assert OUR_PART.search(doc + "\n" + module_doc), name
+
+
+def test_our_part_pattern_needs_the_word():
+    assert OUR_PART.search("payoffs are our coding of the source")
+    assert not OUR_PART.search("four players; your coding; a tour; flavours")
 
 
 @pytest.mark.parametrize("name", sorted(n for n, e in REGISTRY.items() if e.kind == "normal_form"))
 def test_normal_form_solvable_at_defaults(name):
+    """Vertex enumeration at the defaults finds exactly the equilibria of the closed-form regions there."""
     model = get_model(name)
     assert isinstance(model, NormalFormModel)
     sol = solve(model)
-    assert len(sol) >= 1
+    closed = equilibrium_regions(model).at()
+    assert [e.label for e in sol] == [label for label, _ in closed]
+    for e, (_, (x, y)) in zip(sol, closed):
+        assert np.allclose(np.array(e.strategies[0], float), np.array(x, float), atol=1e-9)
+        assert np.allclose(np.array(e.strategies[1], float), np.array(y, float), atol=1e-9)
     g = evaluate(model)
     for eq in sol:
         x, y = (np.array(s, dtype=float) for s in eq.strategies)
@@ -61,6 +76,9 @@ def test_tree_solvable_at_defaults(name):
 
     tree = get_model(name)
     cases = backward_induction(at_defaults(tree))
+    # the symbolic solution's cases that hold at the defaults are the SPE of the substituted tree
+    symbolic = backward_induction(tree).at({p.name: p.default for p in tree.parameters})
+    assert sorted(c.label for c in cases) == sorted(c.label for c in symbolic)
     assert len(cases) >= 1
     if len(tree.players) == 2:  # the strategic form also has a Nash equilibrium
         sol = solve(at_defaults(strategic_form(tree)))
@@ -68,11 +86,19 @@ def test_tree_solvable_at_defaults(name):
 
 
 def test_results_solvable_at_defaults():
+    """The numeric solutions equal the closed forms the models state (interior equilibrium; mixed equilibrium)."""
     bs = get_model("burden_sharing")
     eq = bs.solve([3.0, 2.0], 0.5)
-    assert eq.total > 0
+    assert eq.contributors == (0, 1)  # both incomes above the common private consumption: interior
+    sub = {bs.alpha: sp.Rational(1, 2), bs.incomes[0]: 3, bs.incomes[1]: 2}
+    closed = [float(bs.interior[q].subs(sub)) for q in bs.contributions]
+    assert eq.contributions == pytest.approx(closed, abs=1e-9)
     bp = get_model("buck_passing")
-    assert 0 < bp.at()["p_balance"] < 1
+    at = bp.at()
+    sub = {getattr(bp, k): sp.nsimplify(v) for k, v in bp.defaults.items()}
+    assert at["p_balance"] == pytest.approx(float(bp.p_balance.subs(sub)), abs=1e-12)
+    assert at["p_nobody"] == pytest.approx(float(bp.p_nobody.subs(sub)), abs=1e-12)
+    assert 0 < at["p_balance"] < 1
 
 
 def test_get_model_errors_name_the_problem():

@@ -38,6 +38,7 @@ from .records import (
     load_cases,
     validate_record,
 )
+from . import scorecard  # the module: ``scorecard.scorecard()`` is the table (a function of that name here would shadow it)
 from .scorecard import (
     PARTIAL_THRESHOLD,
     Prediction,
@@ -51,7 +52,6 @@ from .scorecard import (
     predictions,
     regime_outcomes,
     sample_codings,
-    scorecard,
     tree_regimes,
 )
 from .scores import (
