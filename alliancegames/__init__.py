@@ -50,6 +50,8 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "equilibrium_regions": ("alliancegames.analysis.regions", "equilibrium_regions"),
     "partition": ("alliancegames.analysis.partitions", "partition"),
     "perfect_bayesian_equilibria": ("alliancegames.analysis.signalling", "perfect_bayesian_equilibria"),
+    "pbe_at": ("alliancegames.analysis.signalling", "pbe_at"),
+    "intuitive_at": ("alliancegames.analysis.signalling", "intuitive_at"),
     "decide": ("alliancegames.analysis.conditions", "decide"),
     "backward_induction": ("alliancegames.analysis.tree", "backward_induction"),
     "draw_tree": ("alliancegames.analysis.tree", "draw_tree"),

@@ -23,8 +23,15 @@ import matplotlib.pyplot as plt
 import numpy as np
 import sympy as sp
 
-from alliancegames import equilibrium_regions, per_type, perfect_bayesian_equilibria, plot, solve
-from alliancegames.analysis.signalling import intuitive_at, pbe_at
+from alliancegames import (
+    equilibrium_regions,
+    intuitive_at,
+    pbe_at,
+    per_type,
+    perfect_bayesian_equilibria,
+    plot,
+    solve,
+)
 from alliancegames.models import CODINGS, get_model
 
 # %% [markdown]
