@@ -13,7 +13,10 @@ Examples
 9
 """
 
-from . import scores  # the module (its function ``scores.scores()`` would shadow it here)
+from . import (
+    scorecard,  # the module: ``scorecard.scorecard()`` is the table (not shadowed)
+    scores,  # the module (its function ``scores.scores()`` would shadow it here)
+)
 from .nato import (
     BurdenSharingTest,
     RankCorrelation,
@@ -24,9 +27,9 @@ from .nato import (
     us_share,
 )
 from .records import (
+    CaseCoding,
     CaseError,
     CaseRecord,
-    Coding,
     Distribution,
     Fact,
     Outcome,
@@ -38,7 +41,6 @@ from .records import (
     load_cases,
     validate_record,
 )
-from . import scorecard  # the module: ``scorecard.scorecard()`` is the table (a function of that name here would shadow it)
 from .scorecard import (
     PARTIAL_THRESHOLD,
     Prediction,
@@ -102,7 +104,7 @@ __all__ = [
     "BurdenSharingTest",
     "CaseError",
     "CaseRecord",
-    "Coding",
+    "CaseCoding",
     "Distribution",
     "Fact",
     "Outcome",

@@ -79,13 +79,15 @@ from typing import Any
 import numpy as np
 import yaml
 
+from alliancegames.core.numeric import compile_model
 from alliancegames.core.references import BibliographyError, plain_text, reference
+from alliancegames.studies.uncertainty import Beta, Discrete, Triangular, Uniform
 
 __all__ = [
     "ActorBehaviour",
     "CaseError",
     "CaseRecord",
-    "Coding",
+    "CaseCoding",
     "Distribution",
     "Expected",
     "Fact",
@@ -177,7 +179,7 @@ class Distribution:
     Examples
     --------
     >>> d = Distribution("triangular", lo=0.0, hi=4.0, mode=1.0)
-    >>> x = d.sample(1000, rng=0)
+    >>> x = d.sample(0, 1000)
     >>> bool(x.min() >= 0.0 and x.max() <= 4.0), round(d.mean, 6)
     (True, 1.666667)
     >>> Distribution("codings", lo=1, hi=3, values=(1, 3), weights=(0.25, 0.75)).mean
@@ -208,23 +210,34 @@ class Distribution:
         w = np.asarray(self.weights, float)
         return float(np.dot(self.values, w / w.sum()))
 
-    def sample(self, size: int, rng: Any = None) -> np.ndarray:
-        """``size`` draws (``rng``: a seed or :class:`numpy.random.Generator`)."""
-        g = np.random.default_rng(rng)
+    def as_uncertainty(self) -> Any:
+        """The same distribution as the :mod:`alliancegames.studies.uncertainty` object Monte Carlo samples.
+
+        Examples
+        --------
+        >>> Distribution("beta", lo=0.0, hi=2.0, a=2.0, b=2.0).as_uncertainty()
+        Beta(a=2.0, b=2.0, lo=0.0, hi=2.0)
+        """
         if self.type == "uniform":
-            return g.uniform(self.lo, self.hi, size)
+            return Uniform(self.lo, self.hi)
         if self.type == "triangular":
-            if self.lo == self.hi:
-                return np.full(size, self.lo)
-            return g.triangular(self.lo, self.mode, self.hi, size)
+            return Triangular(self.lo, self.mode, self.hi)
         if self.type == "beta":
-            return self.lo + (self.hi - self.lo) * g.beta(self.a, self.b, size)
-        w = np.asarray(self.weights, float)
-        return g.choice(np.asarray(self.values, float), size=size, p=w / w.sum())
+            return Beta(self.a, self.b, self.lo, self.hi)
+        if self.type == "codings":
+            return Discrete(tuple(self.values), tuple(self.weights) or None)
+        raise ValueError(f"unknown distribution type {self.type!r}")
+
+    def sample(self, rng: Any = None, size: int = 1) -> np.ndarray:
+        """``size`` draws (``rng``: a seed or :class:`numpy.random.Generator`), as the uncertainty objects draw."""
+        g = np.random.default_rng(rng)
+        if self.lo == self.hi:
+            return np.full(size, float(self.lo))
+        return self.as_uncertainty().sample(g, size)
 
 
 @dataclass(frozen=True)
-class Coding:
+class CaseCoding:
     """The coding of one model parameter for a case.
 
     ``kind`` is ``"coding"`` (our judgement of a qualitative argument) or
@@ -233,8 +246,8 @@ class Coding:
 
     Examples
     --------
-    >>> c = Coding("c_E", 2.0, (1.0, 4.0), "coding", "Entrapment was feared.", ("snyder1984",))
-    >>> x = c.sample(100, rng=1)
+    >>> c = CaseCoding("c_E", 2.0, (1.0, 4.0), "coding", "Entrapment was feared.", ("snyder1984",))
+    >>> x = c.sample(1, 100)
     >>> bool(x.min() >= 1.0 and x.max() <= 4.0)
     True
     """
@@ -261,12 +274,16 @@ class Coding:
     def hi(self) -> float:
         return self.range[1]
 
-    def sample(self, size: int, rng: Any = None) -> np.ndarray:
+    def sample(self, rng: Any = None, size: int = 1) -> np.ndarray:
         """Draws from the distribution, or uniformly over the range when none is given."""
         if self.distribution is not None:
-            return self.distribution.sample(size, rng)
-        return Distribution("uniform", *self.range).sample(size, rng)
+            return self.distribution.sample(rng, size)
+        return Distribution("uniform", *self.range).sample(rng, size)
 
+
+
+#: Former name of :class:`CaseCoding` (a model's ranges are ``alliancegames.models.CodingRanges``).
+Coding = CaseCoding
 
 @dataclass(frozen=True)
 class Outcome:
@@ -314,7 +331,7 @@ class Period:
     id: str
     name: str
     years: tuple[int, int]
-    codings: tuple[Coding, ...]
+    codings: tuple[CaseCoding, ...]
     outcome: Outcome
     note: str = ""
     expected: Expected | None = None
@@ -339,7 +356,7 @@ class CaseRecord:
     members: tuple[str, ...]
     model: str
     summary: str
-    codings: tuple[Coding, ...]
+    codings: tuple[CaseCoding, ...]
     sources: tuple[Source, ...]
     facts: tuple[Fact, ...]
     outcome: Outcome
@@ -349,14 +366,14 @@ class CaseRecord:
     expected: Expected | None = None
     file: str = field(default="<dict>", compare=False)
 
-    def coding(self, name: str, period: str | None = None) -> Coding:
+    def coding(self, name: str, period: str | None = None) -> CaseCoding:
         """The coding of parameter ``name`` (a period's override if ``period`` is given)."""
         for c in self._codings(period):
             if c.name == name:
                 return c
         raise KeyError(f"case {self.id!r} has no coding for {name!r}")
 
-    def _codings(self, period: str | None) -> tuple[Coding, ...]:
+    def _codings(self, period: str | None) -> tuple[CaseCoding, ...]:
         if period is None:
             return self.codings
         p = self.period(period)
@@ -600,7 +617,7 @@ def _parse_distribution(ctx: _Ctx, d: Any, where: str) -> Distribution:
     return Distribution(kind, **num)
 
 
-def _parse_coding(ctx: _Ctx, name: str, d: Any, where: str, known: set[str]) -> Coding:
+def _parse_coding(ctx: _Ctx, name: str, d: Any, where: str, known: set[str]) -> CaseCoding:
     d = _mapping(ctx, d, where)
     kind = d.get("kind")
     if kind not in CODING_KINDS:
@@ -644,7 +661,7 @@ def _parse_coding(ctx: _Ctx, name: str, d: Any, where: str, known: set[str]) -> 
         raise ctx.error(f"{where}.range", "a judgement (kind: coding) needs a range of positive width")
     if not lo <= value <= hi:
         raise ctx.error(f"{where}.value", f"value {value} is outside its range [{lo}, {hi}]")
-    return Coding(
+    return CaseCoding(
         name=name,
         value=value,
         range=(lo, hi),
@@ -656,7 +673,7 @@ def _parse_coding(ctx: _Ctx, name: str, d: Any, where: str, known: set[str]) -> 
     )
 
 
-def _parse_codings(ctx: _Ctx, d: Any, where: str, known: set[str]) -> tuple[Coding, ...]:
+def _parse_codings(ctx: _Ctx, d: Any, where: str, known: set[str]) -> tuple[CaseCoding, ...]:
     d = _mapping(ctx, d, where)
     out = []
     for name, spec in d.items():
@@ -908,8 +925,6 @@ _COMPILED: dict[int, Any] = {}
 
 
 def _compiled(model: Any) -> Any:
-    from alliancegames.core.numeric import compile_model
-
     key = id(model)
     if key not in _COMPILED:
         _COMPILED[key] = (model, compile_model(model))

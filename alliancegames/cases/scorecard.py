@@ -67,8 +67,9 @@ import numpy as np
 import pandas as pd
 
 from alliancegames.models import LibraryModel, library_model
+from alliancegames.studies.uncertainty import Uniform, probability_table, sample_points
 
-from .records import CaseRecord, Coding, load_case, load_cases
+from .records import CaseCoding, CaseRecord, load_case, load_cases
 
 __all__ = [
     "PARTIAL_THRESHOLD",
@@ -157,22 +158,11 @@ def agreement(
 
 
 # ============================================================================ codings
-def _distribution(c: Coding) -> Any:
+def _distribution(c: CaseCoding) -> Any:
     """The :mod:`alliancegames.studies.uncertainty` distribution of a coding (``None`` if fixed)."""
-    from alliancegames.studies import uncertainty as u
-
-    d = c.distribution
-    if d is None:
-        return u.Uniform(c.lo, c.hi) if c.lo < c.hi else None
-    if d.type == "uniform":
-        return u.Uniform(d.lo, d.hi)
-    if d.type == "triangular":
-        return u.Triangular(d.lo, d.mode, d.hi)
-    if d.type == "beta":
-        return u.Beta(d.a, d.b, d.lo, d.hi)
-    if d.type == "codings":
-        return u.Discrete(tuple(d.values), tuple(d.weights) or None)
-    raise ValueError(f"coding {c.name!r}: unknown distribution type {d.type!r}")
+    if c.distribution is None:
+        return Uniform(c.lo, c.hi) if c.lo < c.hi else None
+    return c.distribution.as_uncertainty()
 
 
 def _split(case: CaseRecord, period: str | None) -> tuple[dict[str, Any], dict[str, float]]:
@@ -187,7 +177,7 @@ def _split(case: CaseRecord, period: str | None) -> tuple[dict[str, Any], dict[s
     return dists, fixed
 
 
-def _describe(c: Coding) -> str:
+def _describe(c: CaseCoding) -> str:
     d = c.distribution
     if d is None:
         return "fixed" if c.lo == c.hi else f"uniform [{c.lo:g}, {c.hi:g}]"
@@ -253,8 +243,6 @@ def sample_codings(
     >>> sorted(pts), len(pts["v_ally"])
     (['c_chain', 'theta_offence', 'v_ally'], 5)
     """
-    from alliancegames.studies.uncertainty import sample_points
-
     rec = load_case(case) if isinstance(case, str) else case
     n = _check_n(n)
     dists, fixed = _split(rec, period)
@@ -382,8 +370,6 @@ class Prediction:
 
 
 def _summarise(table: pd.DataFrame) -> list[tuple[str, float, float, float]]:
-    from alliancegames.studies.uncertainty import probability_table
-
     return probability_table(table)
 
 
