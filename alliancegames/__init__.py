@@ -83,6 +83,9 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "imitation": ("alliancegames.studies.dynamics", "imitation"),
     "moran": ("alliancegames.studies.dynamics", "moran"),
     "finite_repetition": ("alliancegames.studies.dynamics", "finite_repetition"),
+    "pure_equilibria": ("alliancegames.studies.dynamics", "pure_equilibria"),
+    "replicator_paths": ("alliancegames.studies.dynamics", "replicator_paths"),
+    "uniform_starts": ("alliancegames.studies.dynamics", "uniform_starts"),
     "sample_points": ("alliancegames.studies.uncertainty", "sample_points"),
     # submodules reachable as attributes, e.g. ``ag.plot.regime_map``
     "plot": ("alliancegames.studies.plot", None),

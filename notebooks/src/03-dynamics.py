@@ -21,19 +21,23 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 
-from alliancegames import plot, solve
-from alliancegames.analysis.repeated import grim_trigger, limited_punishment, threshold_grid, tit_for_tat
-from alliancegames.models import primary_alliance, snyder_alliance
-from alliancegames.studies.dynamics import (
+from alliancegames import (
     fictitious_play,
     finite_repetition,
+    grim_trigger,
+    limited_punishment,
     moran,
+    plot,
     pure_equilibria,
     replicator,
     replicator_paths,
     replicator_sweep,
+    solve,
+    threshold_grid,
+    tit_for_tat,
     uniform_starts,
 )
+from alliancegames.models import primary_alliance, snyder_alliance
 
 SEED = 2026
 
