@@ -441,7 +441,7 @@ def limited_punishment(
     :math:`(R_i - P_i)(\delta + \dots + \delta^k) \ge T_i - R_i`.
 
     Closed-form thresholds are given for ``periods`` 1 and 2; for longer
-    punishments :attr:`RepeatedConditions.ratio` :math:`x = (T-R)/(R-P)`
+    punishments (the ``ratio`` field of :class:`RepeatedConditions`) :math:`x = (T-R)/(R-P)`
     determines the threshold (``threshold_at`` solves for it numerically).
 
     Examples
@@ -532,7 +532,7 @@ def tit_for_tat(
 
     In a prisoner's dilemma they hold together only on the knife edge
     :math:`\delta = (T-R)/(R-S) = (P-S)/(T-P)`, so the ``conditions`` of :class:`RepeatedConditions`
-    is generically false while :attr:`~RepeatedConditions.nash_conditions`
+    is generically false while its ``nash_conditions``
     (:math:`\delta \ge (T-R)/(T-P)` and :math:`\delta \ge (T-R)/(R-S)`) is not.
 
     Examples

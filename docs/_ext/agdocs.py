@@ -408,8 +408,21 @@ def _documented() -> set[str]:
         names.add(full)
         mod, _, attr = full.rpartition(".")
         obj = getattr(importlib.import_module(mod), attr)
-        if inspect.isclass(obj):
-            names |= {f"{full}.{m}" for m in dir(obj) if not m.startswith("_")}
+        if inspect.isclass(obj):  # members autodoc documents: methods and properties with a docstring
+            for klass in obj.__mro__:
+                if klass.__module__.startswith("alliancegames"):
+                    names |= {
+                        f"{full}.{m}"
+                        for m, v in vars(klass).items()
+                        if not m.startswith("_")
+                        and isinstance(
+                            v, (property, classmethod, staticmethod) + (type(len), type(lambda: 0))
+                        )
+                        and (
+                            getattr(v, "__doc__", None)
+                            or getattr(getattr(v, "__func__", None), "__doc__", None)
+                        )
+                    }
     names |= {f"alliancegames.{n}" for n in ag.__all__}
     return names
 
