@@ -300,7 +300,7 @@ def outcome_probabilities(model: str, values: Mapping[str, Any]) -> pd.DataFrame
     """Probability of each regime at each point: one row per point, one column per regime.
 
     The model answers through the model protocol
-    (:meth:`alliancegames.models.LibraryModel.probabilities`): rows are one-hot
+    (:meth:`alliancegames.models.protocol.LibraryModel.probabilities`): rows are one-hot
     for models with a deterministic regime (normal forms: the equilibrium set;
     trees: the subgame-perfect outcome; burden sharing: the contributing set);
     for buck-passing they hold the mixed equilibrium's outcome probabilities.

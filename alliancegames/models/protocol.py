@@ -5,7 +5,7 @@ A library entry is a normal-form model, a game tree or a closed-form result
 in a :class:`LibraryModel`, which answers
 
 * its **parameters** (:class:`~alliancegames.core.model.Parameter`, each with a
-  domain and a default) and its **coding ranges** (:class:`CodingRanges`, the
+  domain and a default) and its **coding ranges** (``CodingRanges``, the
   plausible range of each parameter, where the source is coded);
 * its **equilibria** at a point (:meth:`LibraryModel.equilibria`) and the
   **regime** there, exactly (:meth:`LibraryModel.regime`);
@@ -90,7 +90,7 @@ def _one_hot(regimes: np.ndarray) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class LibraryModel:
-    """A library entry seen through the model protocol (build one with :func:`library_model`).
+    """A library entry seen through the model protocol (build one with :func:`~alliancegames.models.library_model`).
 
     Attributes
     ----------
@@ -133,7 +133,7 @@ class LibraryModel:
         return None
 
     def point(self, values: Mapping[str, Any] | None = None) -> dict[str, Any]:
-        """``values`` with defaults filled in (:class:`ModelError` for unknown or missing names)."""
+        """``values`` with defaults filled in (:class:`~alliancegames.core.model.ModelError` for unknown or missing names)."""
         values = dict(values or {})
         names = self.parameter_names
         unknown = sorted(set(values) - set(names))
