@@ -68,7 +68,7 @@ def test_reference_pages_list_every_public_name(tmp_path):
     for (mod, _name), full in canon.items():
         home, _, short = full.rpartition(".")
         assert home in agdocs.all_modules()
-        if home == mod:
+        if home == mod and full not in agdocs.all_modules():  # a submodule in __all__ has its own section
             assert re.search(
                 rf"currentmodule:: {re.escape(mod)}\n(?:(?!currentmodule).)*\n   {short}\n", text, re.S
             ), full

@@ -149,7 +149,13 @@ def write_reference(srcdir: Path) -> list[Path]:
         ]
         for mod in layer_modules(packages):
             names = public_names(mod)
-            own = [n for n in names if canon[(mod, n)] == f"{mod}.{n}"]
+            # a submodule listed in __all__ is documented as a module (its own section), not again as a name
+            own = [
+                n
+                for n in names
+                if canon[(mod, n)] == f"{mod}.{n}"
+                and not inspect.ismodule(getattr(importlib.import_module(mod), n))
+            ]
             elsewhere = [n for n in names if n not in own]
             if not names and not _first_line(mod):
                 continue
@@ -220,7 +226,7 @@ def write_toplevel(srcdir: Path) -> Path:
 def _on_config_inited(app, config) -> None:
     srcdir = Path(app.srcdir)
     # stubs of names that are no longer public would be orphan pages: remove them
-    current = set(canonical_names().values())
+    current = {full for full in canonical_names().values() if full not in set(all_modules())}
     for stub in (srcdir / "reference" / "generated").glob("*.rst"):
         if stub.stem not in current:
             stub.unlink()
