@@ -45,7 +45,7 @@ BIB_FILE = "data/references.bib"
 STATUSES = ("checked", "document", "recall")
 
 # a Pandoc citation: "@key" not preceded by a word character or a dot (so no e-mail addresses)
-_CITE = re.compile(r"(?<![\w.@])@([a-z][a-z0-9_]*[a-z0-9])")
+_CITE = re.compile(r"(?<![\w.@])@([a-z][a-z0-9_]*[a-z0-9])(?![\w:])")
 _BRACKETED = re.compile(r"\[([^\[\]]*@[^\[\]]*)\]")
 
 

@@ -1,34 +1,57 @@
-"""Builders of the working paper's figures and tables (registered with :func:`alliancegames.publishing.paper.artefact`).
+"""Builders of the working paper's figures, tables and numbers.
 
-Every builder fixes its seeds and writes deterministic files (see :mod:`alliancegames.publishing.reproduce`):
-figures are saved as PNG and PDF without volatile metadata; tables as Markdown (and LaTeX where a
-paper would typeset them).  Builders only call the public API.
+Each builder is a plain function ``build_NAME(paper_dir) -> list[Path]``; the paper
+(:mod:`alliancegames.publishing.paper`) lists them explicitly, with the files each
+writes.  Every builder fixes its seeds and writes deterministic files (see
+:mod:`alliancegames.publishing.reproduce`): figures in the toolkit's one style
+(:data:`alliancegames.studies.plot.PAPER_RC`) as vector PDF and 300 dpi PNG with no
+volatile metadata and no baked-in titles (captions are the paper's); tables as
+Markdown (and LaTeX where a paper would typeset them); and the numbers the prose
+quotes as ``numbers/NAME.json``, so no number is typed by hand.  Builders only call
+the public API.  ``FIGURES`` maps each figure to the function that draws it, for the
+figure tests (text inside the canvas, labels that do not overlap).
 """
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
 import numpy as np
 import sympy as sp
 
-from alliancegames.publishing.paper import artefact
+from alliancegames.studies.plot import paper_style, parameter_label, place_labels, save_figure
 
 # the builders are reached through paper.ARTEFACTS, not called by name
-__all__ = ["markdown_table", "scorecard_markdown"]
+__all__ = ["markdown_table", "scorecard_markdown", "FIGURES"]
 
-FIG_SIZE = (6.5, 4.0)  # inches: a paper's text width
+FIG_SIZE = (6.0, 3.6)  # inches: a paper's text width
+FIG_SIZE_SMALL = (4.6, 3.0)
 
 
 # --------------------------------------------------------------------------- helpers
-def markdown_table(header: list[str], rows: list[list[object]]) -> str:
-    """A GitHub-flavoured Markdown pipe table (cells are converted with ``str``; pipes escaped)."""
+def markdown_table(header: list[str], rows: list[list[object]], widths: list[float] | None = None) -> str:
+    """A GitHub-flavoured Markdown pipe table (cells are converted with ``str``; pipes escaped).
+
+    Examples
+    --------
+    >>> print(markdown_table(["a", "b"], [[1, "x|y"]]), end="")
+    | a | b |
+    |---|---|
+    | 1 | x\\|y |
+    """
 
     def cell(v: object) -> str:
         return str(v).replace("|", r"\|").replace("\n", " ")
 
-    lines = ["| " + " | ".join(cell(h) for h in header) + " |", "|" + "---|" * len(header)]
+    # Pandoc sizes the columns of a long pipe table in proportion to the dashes under the header
+    rule = (
+        "|" + "".join("-" * max(3, round(10 * w)) + "|" for w in widths)
+        if widths
+        else "|" + "---|" * len(header)
+    )
+    lines = ["| " + " | ".join(cell(h) for h in header) + " |", rule]
     lines += ["| " + " | ".join(cell(v) for v in r) + " |" for r in rows]
     return "\n".join(lines) + "\n"
 
@@ -40,86 +63,145 @@ def _write(paper_dir: Path, rel: str, text: str) -> Path:
     return path
 
 
+def _numbers(paper_dir: Path, name: str, values: dict[str, str]) -> Path:
+    """Write the numbers the prose quotes (already formatted as the prose shows them)."""
+    return _write(paper_dir, f"numbers/{name}.json", json.dumps(values, indent=1, sort_keys=True) + "\n")
+
+
 def _save(fig, paper_dir: Path, name: str) -> list[Path]:
-    """Save a figure as PNG and PDF with no timestamps or version strings (byte-reproducible)."""
+    """Save a figure as vector PDF and 300 dpi PNG with no timestamps or version strings."""
     import matplotlib.pyplot as plt
 
-    d = paper_dir / "figures"
-    d.mkdir(parents=True, exist_ok=True)
-    png, pdf = d / f"{name}.png", d / f"{name}.pdf"
-    fig.savefig(png, dpi=150, metadata={"Software": None})
-    fig.savefig(pdf, metadata={"Creator": None, "Producer": None, "CreationDate": None, "ModDate": None})
+    paths = save_figure(fig, paper_dir / "figures" / name)
     plt.close(fig)
-    return [png, pdf]
+    return paths
 
 
-def _figure():
+def _figure(size=FIG_SIZE, **kw):
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    plt.rcParams["svg.hashsalt"] = "alliancegames"
-    plt.rcParams["font.size"] = 8
-    return plt.subplots(figsize=FIG_SIZE, layout="constrained")
+    return plt.subplots(figsize=size, layout="constrained", **kw)
 
 
 def _math(e: object) -> str:
     return "$" + sp.latex(e) + "$"
 
 
-# --------------------------------------------------------------------------- the model library
-@artefact("models", "table", ("tables/models.md",), "the model library with citations")
-def build_models(paper_dir: Path) -> list[Path]:
-    from alliancegames.models import list_models
+def _conditions(cond: object) -> str:
+    """A conjunction as separate inline formulas joined by commas, so that a long condition
+    breaks between its parts instead of running off the page."""
+    parts = cond.args if isinstance(cond, sp.And) else (cond,)
+    return ", ".join(_math(c) for c in parts)
 
-    df = list_models()
-    rows = [[f"`{r['name']}`", r["kind"], r["description"], r["citation"]] for _, r in df.iterrows()]
+
+# --------------------------------------------------------------------------- the model library
+def build_models(paper_dir: Path) -> list[Path]:
+    from alliancegames.models import REGISTRY
+
+    kinds = {"normal_form": "normal form", "tree": "game tree", "result": "closed form"}
+    rows = [
+        [
+            e.name.replace("_", " "),
+            kinds.get(e.kind, e.kind),
+            e.description,
+            "; ".join(f"[@{k}]" for k in e.references),
+        ]
+        for e in REGISTRY.values()
+    ]
+    counts = {k: sum(e.kind == k for e in REGISTRY.values()) for k in kinds}
     return [
-        _write(paper_dir, "tables/models.md", markdown_table(["model", "kind", "formalises", "source"], rows))
+        _write(
+            paper_dir,
+            "tables/models.md",
+            markdown_table(["model", "kind", "formalises", "source"], rows, [2, 1.4, 5, 2.6]),
+        ),
+        _numbers(
+            paper_dir,
+            "models",
+            {
+                "n": str(len(REGISTRY)),
+                "n_normal_form": str(counts["normal_form"]),
+                "n_tree": str(counts["tree"]),
+                "n_closed_form": str(counts["result"]),
+            },
+        ),
     ]
 
 
 # --------------------------------------------------------------------------- buck-passing
-@artefact(
-    "buck-passing",
-    "figure",
-    ("tables/buck-passing.md", "figures/buck-passing.png", "figures/buck-passing.pdf"),
-    "volunteer's dilemma: probability of balancing and of nobody balancing against N",
-)
+BUCK_RATIOS = ((1, 4), (1, 2))
+BUCK_NS = tuple(range(2, 9))
+
+
+def figure_buck_passing():
+    """P(a state balances) and P(nobody balances) against N: colour = K/U, line style = quantity."""
+    from alliancegames.models import get_model
+    from alliancegames.studies.plot import OKABE_ITO
+
+    bp = get_model("buck_passing")
+    with paper_style():
+        fig, ax = _figure(FIG_SIZE_SMALL)
+        for colour, (k, u) in zip(OKABE_ITO, BUCK_RATIOS):
+            vals = [bp.at(n_states=n, k_balance=k, u_threat=u) for n in BUCK_NS]
+            ax.plot(
+                BUCK_NS,
+                [v["p_balance"] for v in vals],
+                "o-",
+                color=colour,
+                label=f"a state balances, $K/U = {k}/{u}$",
+            )
+            ax.plot(
+                BUCK_NS,
+                [v["p_nobody"] for v in vals],
+                "s--",
+                color=colour,
+                mfc="white",
+                label=f"nobody balances, $K/U = {k}/{u}$",
+            )
+        ax.set_xlabel(parameter_label("n_states", short="number of threatened states", symbol="N"))
+        ax.set_ylabel("equilibrium probability")
+        ax.set_ylim(0, 1)
+        fig.legend(loc="outside lower center", ncol=2)
+    return fig
+
+
 def build_buck_passing(paper_dir: Path) -> list[Path]:
     from alliancegames.models import get_model
 
     bp = get_model("buck_passing")
-    ratios = [(1, 4), (1, 2)]
-    ns = list(range(2, 9))
     rows = []
-    for k, u in ratios:
-        for n in ns:
+    at = {}
+    for k, u in BUCK_RATIOS:
+        for n in BUCK_NS:
             r = bp.at(n_states=n, k_balance=k, u_threat=u)
+            at[(k, u, n)] = r
             rows.append([f"{k}/{u}", n, f"{r['p_balance']:.3f}", f"{r['p_nobody']:.3f}"])
-    table = markdown_table(["K/U", "N", "P(a state balances)", "P(nobody balances)"], rows)
+    table = markdown_table(["$K/U$", "$N$", "P(a state balances)", "P(nobody balances)"], rows)
     table += (
         f"\nClosed forms (derived from indifference): {_math(sp.Symbol('p^*'))} = {_math(bp.p_balance)}; "
         f"P(nobody balances) = {_math(bp.p_nobody)}.\n"
     )
-    fig, ax = _figure()
-    for k, u in ratios:
-        vals = [bp.at(n_states=n, k_balance=k, u_threat=u) for n in ns]
-        ax.plot(ns, [v["p_balance"] for v in vals], "o-", label=f"P(a state balances), K/U = {k}/{u}")
-        ax.plot(ns, [v["p_nobody"] for v in vals], "s--", label=f"P(nobody balances), K/U = {k}/{u}")
-    ax.set_xlabel("number of threatened states N")
-    ax.set_ylabel("probability")
-    ax.set_ylim(0, 1)
-    ax.legend(fontsize=8)
-    ax.set_title("Passing the buck: the volunteer's dilemma's symmetric mixed equilibrium")
-    return [_write(paper_dir, "tables/buck-passing.md", table), *_save(fig, paper_dir, "buck-passing")]
+    lo, hi = BUCK_NS[0], BUCK_NS[-1]
+    numbers = {
+        "n_lo": str(lo),
+        "n_hi": str(hi),
+        "ratio": "1/4",
+        "p_nobody_lo": f"{at[(1, 4, lo)]['p_nobody']:.3f}",
+        "p_nobody_hi": f"{at[(1, 4, hi)]['p_nobody']:.3f}",
+        "p_balance_lo": f"{at[(1, 4, lo)]['p_balance']:.3f}",
+        "p_balance_hi": f"{at[(1, 4, hi)]['p_balance']:.3f}",
+    }
+    return [
+        _write(paper_dir, "tables/buck-passing.md", table),
+        *_save(figure_buck_passing(), paper_dir, "buck-passing"),
+        _numbers(paper_dir, "buck-passing", numbers),
+    ]
 
 
 # --------------------------------------------------------------------------- burden sharing
-@artefact(
-    "burden-sharing-theory", "table", ("tables/burden-sharing-theory.md",), "Olson-Zeckhauser closed forms"
-)
 def build_burden_theory(paper_dir: Path) -> list[Path]:
     from alliancegames.models import get_model
 
@@ -139,12 +221,50 @@ def build_burden_theory(paper_dir: Path) -> list[Path]:
     ]
 
 
-@artefact(
-    "burden-sharing-nato",
-    "figure",
-    ("tables/burden-sharing-nato.md", "figures/nato-burden-sharing.png", "figures/nato-burden-sharing.pdf"),
-    "NATO defence burdens against economic size, 2014 and 2024 (estimates)",
-)
+NATO_LABELLED = ("United States", "United Kingdom", "Germany", "France", "Poland", "Luxembourg")
+
+
+def figure_nato_burden_sharing():
+    """Defence share of GDP against real GDP, 2014 and 2024 (estimates); labels placed without overlap."""
+    from alliancegames.cases import nato_expenditure
+
+    df = nato_expenditure()
+    source = df.attrs.get("source", "")
+    with paper_style():
+        fig, axes = _figure(FIG_SIZE, ncols=2, sharey=True)
+        for ax, year, members in ((axes[0], 2014, df[df["member_2014"]]), (axes[1], 2024, df)):
+            d = members[members["has_forces"]]
+            ax.scatter(d[f"real_gdp_{year}"], d[f"share_{year}"], s=12, color="#0072B2")
+            ax.set_xscale("log")
+            ax.axhline(2.0, color="#949494", lw=0.8, ls=":")
+            ax.set_xlabel(f"real GDP {year}, bn US\\$ (2015 prices, log scale)")
+            ax.text(
+                0.02,
+                0.98,
+                f"{year}" + (" (estimates)" if year == 2024 else ""),
+                transform=ax.transAxes,
+                va="top",
+                ha="left",
+                fontsize=8,
+                fontweight="bold",
+            )
+            lab = d[d["country"].isin(NATO_LABELLED)]
+            place_labels(
+                ax,
+                list(zip(lab[f"real_gdp_{year}"], lab[f"share_{year}"])),
+                list(lab["country"]),
+            )
+        axes[0].set_ylabel("defence expenditure, % of GDP")
+        fig.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))
+        fig.text(
+            0.01,
+            0.01,
+            textwrap.fill("Source: " + source + ". Dotted line: the 2% guideline.", 140),
+            fontsize=6,
+        )
+    return fig
+
+
 def build_burden_nato(paper_dir: Path) -> list[Path]:
     from alliancegames.cases import nato_expenditure, olson_zeckhauser_test
 
@@ -152,53 +272,33 @@ def build_burden_nato(paper_dir: Path) -> list[Path]:
     df = nato_expenditure()
     source = df.attrs.get("source", "")
     rows = [[r["sample"], int(r["n"]), f"{r['rho']:.3f}", f"{r['pvalue']:.3f}"] for _, r in test.iterrows()]
-    table = markdown_table(["sample", "members", "Spearman rho (share of GDP vs real GDP)", "p-value"], rows)
+    table = markdown_table(
+        ["sample", "members", "Spearman's $\\rho$ (share of GDP vs real GDP)", "p-value"], rows
+    )
     table += f"\nSource: {source}. Iceland (no armed forces) excluded.\n"
-    fig, axes = _figure()
-    fig.clf()
-    axes = fig.subplots(1, 2, sharey=True)
-    for ax, year, members in ((axes[0], 2014, df[df["member_2014"]]), (axes[1], 2024, df)):
-        d = members[members["has_forces"]]
-        ax.scatter(d[f"real_gdp_{year}"], d[f"share_{year}"], s=14)
-        for _, r in d.iterrows():
-            if r["country"] in (
-                "United States",
-                "United Kingdom",
-                "Germany",
-                "France",
-                "Poland",
-                "Luxembourg",
-            ):
-                ax.annotate(
-                    r["country"],
-                    (r[f"real_gdp_{year}"], r[f"share_{year}"]),
-                    fontsize=7,
-                    xytext=(3, 3),
-                    textcoords="offset points",
-                )
-        ax.set_xscale("log")
-        ax.axhline(2.0, color="grey", lw=0.8, ls=":")
-        ax.set_xlabel(f"real GDP {year} (bn US$, 2015 prices)")
-        ax.set_title(f"{year}{' (estimates)' if year == 2024 else ''}", fontsize=10)
-    axes[0].set_ylabel("defence expenditure, % of GDP")
-    fig.suptitle("Exploitation of the great by the small? NATO burdens against size", fontsize=10)
-    fig.get_layout_engine().set(rect=(0, 0.05, 1, 0.95))
-    fig.text(0.01, 0.005, textwrap.fill("Source: " + source, 150), fontsize=6)
+    numbers = {}
+    for _, r in test.iterrows():
+        tag = (
+            "2014"
+            if r["sample"].startswith("2014 members, 2014")
+            else ("2024_all" if r["sample"].startswith("all") else "2024_2014members")
+        )
+        numbers[f"rho_{tag}"] = f"{r['rho']:.2f}".replace("-", "−")
+        numbers[f"p_{tag}"] = f"{r['pvalue']:.2f}"
+        numbers[f"n_{tag}"] = str(int(r["n"]))
     return [
         _write(paper_dir, "tables/burden-sharing-nato.md", table),
-        *_save(fig, paper_dir, "nato-burden-sharing"),
+        *_save(figure_nato_burden_sharing(), paper_dir, "nato-burden-sharing"),
+        _numbers(paper_dir, "burden-sharing-nato", numbers),
     ]
 
 
-# --------------------------------------------------------------------------- deterrence tree
-@artefact(
-    "deterrence-spe", "table", ("tables/deterrence-spe.md",), "calculus of deterrence by backward induction"
-)
-def build_deterrence(paper_dir: Path) -> list[Path]:
+# --------------------------------------------------------------------------- deterrence trees
+def _spe_table(model_name: str) -> str:
     from alliancegames.analysis.tree import backward_induction
     from alliancegames.models import get_model
 
-    result = backward_induction(get_model("deterrence"))
+    result = backward_induction(get_model(model_name))
 
     def outcome(c) -> str:
         return "; ".join(
@@ -206,15 +306,31 @@ def build_deterrence(paper_dir: Path) -> list[Path]:
         )
 
     rows = [
-        [c.label, _math(c.conditions), outcome(c), ", ".join(_math(u) for u in c.payoffs)]
+        [c.label, _conditions(c.conditions), outcome(c), ", ".join(_math(u) for u in c.payoffs)]
         for c in result.cases
     ]
-    table = markdown_table(["subgame-perfect equilibrium", "conditions", "outcome", "payoffs"], rows)
-    return [_write(paper_dir, "tables/deterrence-spe.md", table)]
+    return markdown_table(
+        ["subgame-perfect equilibrium", "conditions", "outcome", "payoffs"], rows, [2.5, 4, 3, 2.5]
+    )
+
+
+def build_deterrence(paper_dir: Path) -> list[Path]:
+    return [_write(paper_dir, "tables/deterrence-spe.md", _spe_table("deterrence"))]
+
+
+def build_extended_deterrence(paper_dir: Path) -> list[Path]:
+    from alliancegames.analysis.tree import backward_induction
+    from alliancegames.models import get_model
+
+    n = len(backward_induction(get_model("extended_deterrence")).cases)
+    return [
+        _write(paper_dir, "tables/extended-deterrence-spe.md", _spe_table("extended_deterrence")),
+        _numbers(paper_dir, "extended-deterrence", {"n_cases": str(n)}),
+    ]
 
 
 # --------------------------------------------------------------------------- Snyder's games: regions
-def _regions_table(model_name: str) -> str:
+def _regions_table(model_name: str) -> tuple[str, int, int]:
     from alliancegames.analysis.regions import equilibrium_regions
     from alliancegames.models import get_model
 
@@ -225,42 +341,37 @@ def _regions_table(model_name: str) -> str:
             "(" + ", ".join(_math(sp.simplify(e)) for e in s) + ")" for s in piece.strategies
         )
         payoffs = ", ".join(_math(sp.factor(u)) for u in piece.payoffs)
-        rows.append([piece.label, _math(piece.conditions), strategies, payoffs])
-    table = markdown_table(["equilibrium", "exists when", "strategies (row ; column)", "payoffs"], rows)
+        rows.append([piece.label, _conditions(piece.conditions), strategies, payoffs])
+    table = markdown_table(
+        ["equilibrium", "exists when", "strategies (row ; column)", "payoffs"], rows, [2, 4, 3.5, 3.5]
+    )
     n_boundary = len(regions.boundary)
     table += (
         f"\nGeneric pieces only; {n_boundary} further pieces describe extreme equilibria that exist only on "
         "the boundaries (ties) between these regions. Conditions are simplified under the parameters' "
         "domains.\n"
     )
-    return table
+    return table, len(regions.generic), n_boundary
 
 
-@artefact(
-    "regions-snyder-alliance",
-    "table",
-    ("tables/regions-snyder-alliance.md", "tables/regions-snyder-alliance.tex"),
-    "equilibrium regions of Snyder's alliance game",
-)
 def build_regions_snyder(paper_dir: Path) -> list[Path]:
     from alliancegames.analysis.regions import equilibrium_regions
     from alliancegames.models import get_model
 
     tex = equilibrium_regions(get_model("snyder_alliance")).to_latex()
+    table, n_generic, n_boundary = _regions_table("snyder_alliance")
     return [
-        _write(paper_dir, "tables/regions-snyder-alliance.md", _regions_table("snyder_alliance")),
+        _write(paper_dir, "tables/regions-snyder-alliance.md", table),
         _write(paper_dir, "tables/regions-snyder-alliance.tex", tex + "\n"),
+        _numbers(
+            paper_dir, "regions-snyder-alliance", {"n_generic": str(n_generic), "n_boundary": str(n_boundary)}
+        ),
     ]
 
 
-@artefact(
-    "regions-primary-alliance",
-    "table",
-    ("tables/regions-primary-alliance.md",),
-    "equilibrium regions of the primary alliance dilemma",
-)
 def build_regions_primary(paper_dir: Path) -> list[Path]:
-    return [_write(paper_dir, "tables/regions-primary-alliance.md", _regions_table("primary_alliance"))]
+    table, _, _ = _regions_table("primary_alliance")
+    return [_write(paper_dir, "tables/regions-primary-alliance.md", table)]
 
 
 def _snyder_dists():
@@ -273,35 +384,55 @@ def _snyder_dists():
     }
 
 
-@artefact(
-    "regime-map-snyder-alliance",
-    "figure",
-    ("figures/regime-map-snyder-alliance.png", "figures/regime-map-snyder-alliance.pdf"),
-    "regime map of Snyder's alliance game over the cost of entrapment and the probability of conflict",
-)
-def build_regime_map(paper_dir: Path) -> list[Path]:
+REGIME_GRID = {"c_entrap": (0.25, 8.0, 240), "p_conflict": (0.005, 1.0, 240)}
+AXIS_SHORT = {
+    "c_entrap": "cost of entrapment",
+    "p_conflict": "probability of conflict",
+    "c_abandon": "cost of abandonment",
+    "v_protect": "value of protection",
+}
+
+
+def figure_regime_map():
+    """Regime map of Snyder's alliance game over (cost of entrapment, probability of conflict)."""
     from alliancegames.models import ALLIANCE_REGIMES, get_model
     from alliancegames.studies.plot import regime_map
     from alliancegames.studies.sweeps import sweep
 
     model = get_model("snyder_alliance")
-    grid = {"c_entrap": np.linspace(0.25, 8, 240), "p_conflict": np.linspace(0.005, 1, 240)}
+    grid = {k: np.linspace(*v) for k, v in REGIME_GRID.items()}
     df = sweep(model, grid, progress=False, labels=ALLIANCE_REGIMES)
     boundaries = _snyder_boundaries(model, grid)
-    fig, ax = _figure()
-    regime_map(df, "c_entrap", "p_conflict", ax=ax, boundaries=boundaries)
-    import seaborn as sns
+    with paper_style():
+        fig, ax = _figure(FIG_SIZE)
+        regime_map(df, "c_entrap", "p_conflict", ax=ax, boundaries=boundaries, legend=False)
+        from matplotlib.patches import Patch
 
-    sns.move_legend(
-        ax, "upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, frameon=False, fontsize=7, title=None
-    )
-    defaults = model.defaults()
-    ax.set_title(
-        f"Snyder's alliance game (v_protect = {defaults['v_protect']}, c_abandon = {defaults['c_abandon']})"
-        + ("; lines: symbolic boundaries" if boundaries else ""),
-        fontsize=8,
-    )
-    return _save(fig, paper_dir, "regime-map-snyder-alliance")
+        from alliancegames.studies.plot import regime_colors
+
+        names = (
+            sorted(df[df["eq"] == 0]["regime"].astype(str).unique())
+            if "eq" in df.columns
+            else sorted(df["regime"].astype(str).unique())
+        )
+        colours = regime_colors(names)
+        handles = [Patch(facecolor=colours[n], label=n) for n in names]
+        fig.legend(handles=handles, loc="outside lower center", ncol=2)
+        params = {p.name: p for p in model.parameters}
+        ax.set_xlabel(parameter_label(params["c_entrap"], short=AXIS_SHORT["c_entrap"]))
+        ax.set_ylabel(parameter_label(params["p_conflict"], short=AXIS_SHORT["p_conflict"]))
+    return fig
+
+
+def build_regime_map(paper_dir: Path) -> list[Path]:
+    from alliancegames.models import get_model
+
+    d = get_model("snyder_alliance").defaults()
+    numbers = {"v_protect": str(d["v_protect"]), "c_abandon": str(d["c_abandon"])}
+    return [
+        *_save(figure_regime_map(), paper_dir, "regime-map-snyder-alliance"),
+        _numbers(paper_dir, "regime-map-snyder-alliance", numbers),
+    ]
 
 
 def _snyder_boundaries(model, grid):
@@ -313,36 +444,58 @@ def _snyder_boundaries(model, grid):
     return list(partition(model, box, fixed).boundaries)
 
 
-@artefact(
-    "monte-carlo-snyder-alliance",
-    "figure",
-    (
-        "tables/monte-carlo-snyder-alliance.md",
-        "figures/monte-carlo-snyder-alliance.png",
-        "figures/monte-carlo-snyder-alliance.pdf",
-    ),
-    "regime probabilities of Snyder's alliance game over the codings' plausible ranges",
-)
-def build_monte_carlo(paper_dir: Path) -> list[Path]:
+MC_DRAWS, MC_SEED = 20_000, 2024
+
+
+def _monte_carlo():
     from alliancegames.models import ALLIANCE_REGIMES, get_model
-    from alliancegames.studies.plot import regime_probabilities
     from alliancegames.studies.uncertainty import monte_carlo
 
+    return monte_carlo(
+        get_model("snyder_alliance"), _snyder_dists(), n=MC_DRAWS, seed=MC_SEED, labels=ALLIANCE_REGIMES
+    )
+
+
+def figure_monte_carlo(result=None):
+    """Regime probabilities of Snyder's alliance game with their 95% intervals."""
+    from alliancegames.studies.plot import regime_probabilities
+
+    result = result if result is not None else _monte_carlo()
+    with paper_style():
+        fig, ax = _figure(FIG_SIZE_SMALL)
+        regime_probabilities(result, ax=ax)
+    return fig
+
+
+def build_monte_carlo(paper_dir: Path) -> list[Path]:
     dists = _snyder_dists()
-    result = monte_carlo(get_model("snyder_alliance"), dists, n=20_000, seed=2024, labels=ALLIANCE_REGIMES)
+    result = _monte_carlo()
+    frame = result.to_frame()
     rows = [
         [r["regime"], int(r["count"]), f"{r['probability']:.3f}", f"[{r['lower']:.3f}, {r['upper']:.3f}]"]
-        for _, r in result.to_frame().iterrows()
+        for _, r in frame.iterrows()
     ]
     table = markdown_table(["regime", "draws", "probability", "95% interval"], rows)
-    ranges = ", ".join(f"{k} ~ U({d.lo:g}, {d.hi:g})" for k, d in dists.items())
-    table += f"\n{result.n} independent draws, seed {result.seed}, {result.method} intervals; {ranges} (our codings' plausible ranges).\n"
-    fig, ax = _figure()
-    regime_probabilities(result, ax=ax)
-    ax.set_title("Snyder's alliance game: regime probabilities over the plausible ranges", fontsize=8)
+    ranges = ", ".join(f"${sp.latex(sp.Symbol(k))} \\sim U({d.lo:g}, {d.hi:g})$" for k, d in dists.items())
+    table += (
+        f"\n{result.n} independent draws, seed {result.seed}, {result.method} intervals; {ranges} "
+        "(our codings' plausible ranges).\n"
+    )
+    top = frame.sort_values("probability", ascending=False).iloc[0]
+    numbers = {
+        "n": f"{result.n:,}".replace(",", "\u2009"),
+        "seed": str(result.seed),
+        "top_regime": str(top["regime"]),
+        "top_p": f"{top['probability']:.2f}",
+        "top_lo": f"{top['lower']:.2f}",
+        "top_hi": f"{top['upper']:.2f}",
+        "n_regimes": str(len(frame)),
+        "level": "95",
+    }
     return [
         _write(paper_dir, "tables/monte-carlo-snyder-alliance.md", table),
-        *_save(fig, paper_dir, "monte-carlo-snyder-alliance"),
+        *_save(figure_monte_carlo(result), paper_dir, "monte-carlo-snyder-alliance"),
+        _numbers(paper_dir, "monte-carlo-snyder-alliance", numbers),
     ]
 
 
@@ -357,12 +510,6 @@ def scorecard_markdown(df=None) -> str:
     return table(df, n=SCORECARD_DRAWS, seed=SCORECARD_SEED)
 
 
-@artefact(
-    "scorecard",
-    "scorecard",
-    ("tables/scorecard.md", "tables/scorecard.csv"),
-    "every case: predicted regime, informative score against the baseline, set-asides, literature's expectation",
-)
 def build_scorecard(paper_dir: Path) -> list[Path]:
     from alliancegames.cases.scores import scorecard_table
 
@@ -374,16 +521,25 @@ def build_scorecard(paper_dir: Path) -> list[Path]:
     csv_path = paper_dir / "tables" / "scorecard.csv"
     csv_path.parent.mkdir(parents=True, exist_ok=True)
     csv.to_csv(csv_path, index=False, float_format="%.6f", lineterminator="\n")
-    return [_write(paper_dir, "tables/scorecard.md", table), csv_path]
+    informative = df[df["status"] == "informative"]
+    numbers = {
+        "n_rows": str(len(df)),
+        "n_cases": str(df["case"].nunique()),
+        "n_informative": str(len(informative)),
+        "n_uninformative": str(int((df["status"] == "uninformative").sum())),
+        "n_outside": str(int((df["status"] == "outside the model").sum())),
+    }
+    numbers.update(
+        {f"n_{k}": str(int((informative["agreement"] == k).sum())) for k in ("yes", "partial", "no")}
+    )
+    return [
+        _write(paper_dir, "tables/scorecard.md", table),
+        csv_path,
+        _numbers(paper_dir, "scorecard", numbers),
+    ]
 
 
 # --------------------------------------------------------------------------- comparative statics
-@artefact(
-    "statics-snyder-alliance",
-    "table",
-    ("tables/statics-snyder-alliance.md",),
-    "signed comparative statics of the mixed commitment equilibrium of Snyder's alliance game",
-)
 def build_statics(paper_dir: Path) -> list[Path]:
     from alliancegames.analysis.regions import equilibrium_regions
     from alliancegames.analysis.statics import comparative_statics
@@ -407,7 +563,8 @@ def build_statics(paper_dir: Path) -> list[Path]:
             comparative_statics(mixed, name, of=(0, "Firm"), assumptions=extra, parameters=model.parameters)
             for extra in regimes.values()
         ]
-        rows.append([f"`{name}`", _math(sp.factor(statics[0].derivative)), *(st.sign for st in statics)])
+        label = parameter_label(model.parameter(name), short=AXIS_SHORT[name])
+        rows.append([label, _math(sp.factor(statics[0].derivative)), *(st.sign for st in statics)])
     header = ["parameter", "derivative of P(Firm) in the mixed equilibrium", *regimes]
     table = markdown_table(header, rows)
     table += (
@@ -417,3 +574,12 @@ def build_statics(paper_dir: Path) -> list[Path]:
         "point between the two pure ones, so a higher P(Firm) there means mutual firmness is harder to reach.\n"
     )
     return [_write(paper_dir, "tables/statics-snyder-alliance.md", table)]
+
+
+#: Every figure of the paper and the function that draws it (the figure tests draw each one).
+FIGURES = {
+    "buck-passing": figure_buck_passing,
+    "nato-burden-sharing": figure_nato_burden_sharing,
+    "regime-map-snyder-alliance": figure_regime_map,
+    "monte-carlo-snyder-alliance": figure_monte_carlo,
+}

@@ -64,6 +64,8 @@ from alliancegames.core.latex import escape
 from alliancegames.core.model import NormalFormModel, normal_form, parameter
 from alliancegames.core.numeric import evaluate
 from alliancegames.models import REGISTRY, library_model
+from alliancegames.publishing.tasks import Task
+from alliancegames.publishing.typeset import typeset
 from alliancegames.solvers.enumeration import solve
 from alliancegames.solvers.verify import regrets
 
@@ -278,7 +280,7 @@ _ASCII = {"\u2013": "--", "\u2014": "---", "\u2018": "`", "\u2019": "'", "\u201c
 
 
 def _tex_text(s: str) -> str:
-    """Escape LaTeX specials outside ``$...$``; turn ``**x**`` into ``\\textbf{x}``."""
+    """Escape LaTeX specials outside ``$...$``; ``**x**`` to ``\\textbf{x}``, ```x``` to ``\\texttt{x}``."""
     parts = re.split(r"(\$[^$]*\$)", s)
     out = []
     for k, part in enumerate(parts):
@@ -286,6 +288,7 @@ def _tex_text(s: str) -> str:
             out.append(part)
             continue
         part = escape(part)
+        part = re.sub(r"`([^`]*)`", r"\\texttt{\1}", part)  # inline code, not a stray backtick
         part = re.sub(r"\*\*(.+?)\*\*", r"\\textbf{\1}", part)
         part = re.sub(r"\*(.+?)\*", r"\\emph{\1}", part)
         part = part.replace("\u00e9", r"\'e")
@@ -475,17 +478,17 @@ def _burden() -> NormalFormModel:
 def _entrapment() -> NormalFormModel:
     w, l_, r, g, d = sp.symbols("w l r g d", positive=True)
     return normal_form(
-        "patron and protege (entrapment)",
+        "patron and protégé (entrapment)",
         ("Patron", "Protege"),
         (("Support", "Restrain"), ("Provoke", "Hold")),
         [
             parameter("w", "patron's cost of being drawn into war", "positive"),
             parameter(
-                "l", "patron's loss when it restrains a provoking protege (alliance damaged)", "positive"
+                "l", "patron's loss when it restrains a provoking protégé (alliance damaged)", "positive"
             ),
-            parameter("r", "patron's reputational gain from supporting a quiet protege", "positive"),
-            parameter("g", "protege's gain from provoking with the patron's support", "positive"),
-            parameter("d", "protege's loss from provoking alone", "positive"),
+            parameter("r", "patron's reputational gain from supporting a quiet protégé", "positive"),
+            parameter("g", "protégé's gain from provoking with the patron's support", "positive"),
+            parameter("d", "protégé's loss from provoking alone", "positive"),
         ],
         {
             ("Support", "Provoke"): (-w, g),
@@ -493,7 +496,7 @@ def _entrapment() -> NormalFormModel:
             ("Restrain", "Provoke"): (-l_, -d),
             ("Restrain", "Hold"): (0, 0),
         },
-        description="Entrapment: unconditional support emboldens the protege; restraint risks the alliance.",
+        description="Entrapment: unconditional support emboldens the protégé; restraint risks the alliance.",
     )
 
 
@@ -505,11 +508,11 @@ def _deterrence_nf() -> NormalFormModel:
         ("Defender", "Challenger"),
         (("Commit", "Hedge"), ("Attack", "Refrain")),
         [
-            parameter("k", "defender's cost of fighting for its protege", "positive"),
-            parameter("h", "defender's loss when the protege is overrun", "positive"),
+            parameter("k", "defender's cost of fighting for its protégé", "positive"),
+            parameter("h", "defender's loss when the protégé is overrun", "positive"),
             parameter("b", "defender's peacetime cost of a commitment (troops, tripwires)", "positive"),
             parameter("c", "challenger's cost of attacking a committed defender", "positive"),
-            parameter("t", "challenger's gain from attacking an uncommitted protege", "positive"),
+            parameter("t", "challenger's gain from attacking an uncommitted protégé", "positive"),
         ],
         {
             ("Commit", "Attack"): (-k, -c),
@@ -543,15 +546,15 @@ _TEMPLATES: tuple[_Template, ...] = (
     ),
     _Template(
         "entrapment",
-        "A patron chooses to **Support** or **Restrain** its protege, which chooses to **Provoke** "
-        "a rival or **Hold** back. Support emboldens the protege (entrapment); restraint strains the alliance.",
+        "A patron chooses to **Support** or **Restrain** its protégé, which chooses to **Provoke** "
+        "a rival or **Hold** back. Support emboldens the protégé (entrapment); restraint strains the alliance.",
         _entrapment,
         (("w", _ints(1, 8)), ("l", _ints(1, 8)), ("r", _ints(1, 6)), ("g", _ints(1, 6)), ("d", _ints(1, 6))),
     ),
     _Template(
         "deterrence",
-        "A defender decides whether to **Commit** to a protege (a costly tripwire) or **Hedge**; "
-        "a challenger decides whether to **Attack** the protege or **Refrain**.",
+        "A defender decides whether to **Commit** to a protégé (a costly tripwire) or **Hedge**; "
+        "a challenger decides whether to **Attack** the protégé or **Refrain**.",
         _deterrence_nf,
         (("k", _ints(1, 8)), ("h", _ints(1, 8)), ("b", _ints(1, 6)), ("c", _ints(1, 6)), ("t", _ints(1, 6))),
     ),
@@ -1132,7 +1135,7 @@ _TREE_SHAPES: tuple[tuple[str, tuple[str, ...], str, Any, tuple[tuple[int, str],
     (
         "entrapment tree",
         ("Protege", "Patron", "Rival"),
-        "A protege decides whether to **Hold** or **Provoke** a rival. If it provokes, its patron "
+        "A protégé decides whether to **Hold** or **Provoke** a rival. If it provokes, its patron "
         "chooses to **Abandon** it or **Support** it; if the patron supports, the rival chooses to "
         "**Back down** or **Fight**.",
         (
@@ -1442,6 +1445,45 @@ def write(problem_set: ProblemSet, out_dir: str | Path) -> list[Path]:
         path.write_text(text, encoding="utf-8", newline="\n")
         paths.append(path)
     return paths
+
+
+REPRODUCE_SEED, REPRODUCE_COUNT = 2024, 8
+
+
+def build_typeset(
+    out_dir: str | Path, seed: int = REPRODUCE_SEED, count: int = REPRODUCE_COUNT
+) -> list[Path]:
+    """Write the set's Markdown and LaTeX and typeset ``problem-set.pdf`` and ``answer-key.pdf``.
+
+    Typesetting needs the ``paper`` extra (pandoc and typst, see
+    :mod:`alliancegames.publishing.typeset`).
+    """
+    out = Path(out_dir)
+    ps = generate(seed, count)
+    files = write(ps, out)
+    files += typeset(
+        ps.to_markdown(False), out, "problem-set", formats=("pdf",), citations=False, numbered=False
+    )
+    files += typeset(
+        ps.to_markdown(True), out, "answer-key", formats=("pdf",), citations=False, numbered=False
+    )
+    return files
+
+
+def _run_problem_set(out: Path) -> list[Path]:
+    return build_typeset(Path(out) / "problems")
+
+
+def tasks() -> list[Task]:
+    """The problem set's unit of the reproduce run: a student handout and an answer key (PDF)."""
+    return [
+        Task(
+            "problems:problem-set",
+            "problems",
+            _run_problem_set,
+            f"problem set (seed {REPRODUCE_SEED}, {REPRODUCE_COUNT} problems) and answer key, typeset",
+        )
+    ]
 
 
 def cli_problems(seed: int, count: int, out: str | Path) -> int:

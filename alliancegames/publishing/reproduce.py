@@ -31,6 +31,7 @@ from functools import partial
 from importlib import metadata
 from pathlib import Path
 
+from alliancegames.publishing import paper, problems
 from alliancegames.publishing.landing import write_index, write_thumbnails
 
 __all__ = [
@@ -77,6 +78,7 @@ _IMAGE_TYPES = ("image/png", "image/svg+xml", "image/jpeg")
 class NotebookFigureError(RuntimeError):
     """A notebook drew more figures than its executed output (or HTML) carries as images."""
 
+
 _DEPENDENCIES = (
     "nashpy",
     "numpy",
@@ -90,6 +92,8 @@ _DEPENDENCIES = (
     "nbconvert",
     "pyyaml",
     "tqdm",
+    "typst",
+    "pypandoc-binary",
 )
 
 
@@ -329,7 +333,7 @@ def docs_job(site: Path) -> Job:
 
 # --------------------------------------------------------------------------- collection
 def collect_jobs(notebooks: Path | None = None, only: Sequence[str] | None = None) -> list[Job]:
-    """Every job of the run: notebooks, then paper figures/tables (if :mod:`alliancegames.publishing.paper` exists),
+    """Every job of the run: notebooks, the paper's figures, tables and typeset paper, the problem set,
     then a copy of the built documentation if there is one (:func:`docs_site`).
 
     ``only`` keeps jobs whose name contains one of the given strings.
@@ -338,12 +342,8 @@ def collect_jobs(notebooks: Path | None = None, only: Sequence[str] | None = Non
     nbdir = notebooks or notebook_dir()
     if nbdir is not None:
         jobs += [_notebook_job(p) for p in sorted(nbdir.glob("*.ipynb"))]
-    try:
-        from alliancegames.publishing import paper
-    except ImportError:
-        paper = None
-    if paper is not None:
-        jobs += list(paper.jobs())
+    # the paper's artefacts and the paper, then the typeset problem set: composed explicitly
+    jobs += [Job(t.name, t.kind, t.run, t.description) for t in (*paper.tasks(), *problems.tasks())]
     site = docs_site()
     if site is not None:
         jobs.append(docs_job(site))

@@ -15,8 +15,17 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from cycler import cycler
 
 __all__ = [
+    "PAPER_RC",
+    "OKABE_ITO",
+    "paper_style",
+    "parameter_label",
+    "save_figure",
+    "text_outside_canvas",
+    "overlapping_labels",
+    "place_labels",
     "regime_colors",
     "regime_map",
     "strategy_plot",
@@ -27,12 +36,191 @@ __all__ = [
     "simplex_plot",
 ]
 
-# seaborn's "colorblind" palette followed by muted extras (fixed: no global state)
-_PALETTE = (
-    "#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4",
-    "#949494", "#ece133", "#56b4e9", "#8c564b", "#17becf", "#bcbd22", "#7f7f7f",
-    "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94",
-)  # fmt: skip
+# Okabe & Ito's colour-blind-safe palette (black moved last), then seaborn's "colorblind" extras
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+_PALETTE = OKABE_ITO[:7] + ("#949494", "#ca9161", "#fbafe4", "#0173b2", "#de8f05", "#029e73")
+
+#: The toolkit's figure style (used with :func:`paper_style`): one font family and size ladder,
+#: no top/right spines, vector-friendly fonts (TrueType in PDF), 300 dpi raster output.
+PAPER_RC: dict[str, Any] = {
+    "font.family": "DejaVu Sans",
+    "font.size": 8,
+    "axes.labelsize": 8,
+    "axes.titlesize": 8,
+    "xtick.labelsize": 7,
+    "ytick.labelsize": 7,
+    "legend.fontsize": 7,
+    "legend.frameon": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": cycler(color=list(OKABE_ITO)),
+    "lines.linewidth": 1.4,
+    "lines.markersize": 4,
+    "pdf.fonttype": 42,
+    "svg.hashsalt": "alliancegames",
+    "savefig.dpi": 300,
+    "figure.dpi": 100,
+}
+
+
+def paper_style():
+    """A context manager applying :data:`PAPER_RC` (matplotlib's ``rc_context``).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> with paper_style():
+    ...     fig, ax = plt.subplots()
+    ...     size = plt.rcParams["font.size"]
+    >>> size
+    8.0
+    """
+    import matplotlib
+
+    return matplotlib.rc_context(PAPER_RC)
+
+
+def parameter_label(parameter: Any, short: str | None = None, symbol: str | None = None) -> str:
+    """An axis label from a parameter's meaning and symbol: ``"cost of entrapment, $c_{entrap}$"``.
+
+    ``parameter`` is a model :class:`~alliancegames.core.model.Parameter` (or anything with
+    ``name`` and ``meaning``); ``short`` replaces a long meaning, ``symbol`` the LaTeX symbol
+    (default: SymPy's rendering of the name).
+
+    Examples
+    --------
+    >>> from alliancegames.core.model import parameter
+    >>> parameter_label(parameter("c_entrap", "cost to an ally of being entrapped", "positive"),
+    ...                 short="cost of entrapment")
+    'cost of entrapment, $c_{entrap}$'
+    """
+    import sympy as sp
+
+    meaning = short or str(getattr(parameter, "meaning", "") or getattr(parameter, "name", parameter))
+    sym = symbol if symbol is not None else sp.latex(sp.Symbol(str(getattr(parameter, "name", parameter))))
+    return f"{meaning}, ${sym}$"
+
+
+def save_figure(fig, stem: Any) -> list[Any]:
+    """Save ``fig`` as ``stem.pdf`` (vector) and ``stem.png`` (300 dpi), without volatile metadata.
+
+    Returns the two paths.  Same figure, same bytes (no dates, no software versions).
+    """
+    from pathlib import Path
+
+    stem = Path(stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    png, pdf = stem.with_suffix(".png"), stem.with_suffix(".pdf")
+    fig.savefig(png, dpi=300, metadata={"Software": None})
+    fig.savefig(pdf, metadata={"Creator": None, "Producer": None, "CreationDate": None, "ModDate": None})
+    return [pdf, png]
+
+
+def _texts(fig) -> list[Any]:
+    """The texts a reader sees: visible, non-empty, and (for tick labels) at a tick inside the view."""
+    from matplotlib.text import Text
+
+    hidden = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            lo, hi = sorted(axis.get_view_interval())
+            span = (hi - lo) or 1.0
+            for tick in [*axis.get_major_ticks(), *axis.get_minor_ticks()]:
+                if not lo - 1e-9 * span <= tick.get_loc() <= hi + 1e-9 * span:
+                    hidden |= {id(tick.label1), id(tick.label2)}
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip() and id(t) not in hidden]
+
+
+def text_outside_canvas(fig, tol: float = 0.5) -> list[str]:
+    """Texts of ``fig`` (labels, ticks, legends, notes) that do not lie wholly inside the canvas.
+
+    Draws the figure first.  ``tol`` is in pixels.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(figsize=(2, 2))
+    >>> _ = fig.text(0.9, 0.5, "a note that runs off the right edge")
+    >>> text_outside_canvas(fig)
+    ['a note that runs off the right edge']
+    """
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    W, H = fig.bbox.width, fig.bbox.height
+    out = []
+    for t in _texts(fig):
+        bb = t.get_window_extent(renderer)
+        if bb.x0 < -tol or bb.y0 < -tol or bb.x1 > W + tol or bb.y1 > H + tol:
+            out.append(t.get_text())
+    return out
+
+
+def overlapping_labels(ax) -> list[tuple[str, str]]:
+    """Pairs of annotation labels (``ax.annotate``) on ``ax`` whose boxes overlap.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.annotate("France", (1, 1)); _ = ax.annotate("Germany", (1, 1))
+    >>> overlapping_labels(ax)
+    [('France', 'Germany')]
+    """
+    from matplotlib.text import Annotation
+
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    anns = [a for a in ax.texts if isinstance(a, Annotation) and a.get_visible()]
+    boxes = [(a.get_text(), a.get_window_extent(renderer)) for a in anns]
+    return [(n1, n2) for i, (n1, b1) in enumerate(boxes) for n2, b2 in boxes[i + 1 :] if b1.overlaps(b2)]
+
+
+_OFFSETS = ((4, 3), (4, -9), (-4, 3), (-4, -9), (4, 10), (-4, 10), (4, -16), (-4, -16), (10, -3), (-10, -3))
+
+
+def place_labels(ax, points: Sequence[tuple[float, float]], labels: Sequence[str], **kw: Any) -> list[Any]:
+    """Annotate points so that no two labels overlap and every label stays inside the axes.
+
+    Greedy: each label tries offsets around its point (right-above first) and takes the first
+    whose box overlaps no placed label and lies inside the axes; failing that, the least bad.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(figsize=(3, 2))
+    >>> _ = ax.plot([1, 1.01], [1, 1.01], "o"); ax.set_xlim(0, 2); ax.set_ylim(0, 2)
+    >>> anns = place_labels(ax, [(1, 1), (1.01, 1.01)], ["France", "Germany"])
+    >>> overlapping_labels(ax)
+    []
+    """
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    inside = ax.get_window_extent(renderer)
+    placed: list[Any] = []
+    boxes: list[Any] = []
+    kw = {"fontsize": 7, **kw}
+    for (x, y), text in zip(points, labels):
+        best, best_bad = None, None
+        for dx, dy in _OFFSETS:
+            ha = "left" if dx >= 0 else "right"
+            a = ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, **kw)
+            bb = a.get_window_extent(renderer)
+            bad = sum(bb.overlaps(b) for b in boxes) * 10 + (
+                bb.x0 < inside.x0 or bb.x1 > inside.x1 or bb.y0 < inside.y0 or bb.y1 > inside.y1
+            )
+            if best_bad is None or bad < best_bad:
+                if best is not None:
+                    best.remove()
+                best, best_bad = a, bad
+            else:
+                a.remove()
+            if bad == 0:
+                break
+        placed.append(best)
+        boxes.append(best.get_window_extent(renderer))
+    return placed
 
 
 def regime_colors(names: Iterable[str], palette: Mapping[str, Any] | None = None) -> dict[str, Any]:
