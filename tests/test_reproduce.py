@@ -3,6 +3,8 @@
 import json
 import re
 
+import pytest
+
 from alliancegames.publishing.reproduce import run, sha256
 
 
@@ -66,3 +68,16 @@ def test_cli_problems_writes_a_set(tmp_path):
 
     assert main(["problems", "--seed", "5", "--count", "3", "--out", str(tmp_path)]) == 0
     assert {p.name for p in tmp_path.iterdir()} >= {"problems.md", "answers.md", "problems.tex", "answers.tex"}
+
+
+@pytest.mark.slow
+def test_reproduce_typesets_the_problem_set_byte_identically(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    for out in (a, b):
+        s = run(out, only=["problems:"], workers=1, progress=False)
+        assert s.ok, s.report()
+    ha, hb = _hashes(a), _hashes(b)
+    assert {"problems/problem-set.pdf", "problems/answer-key.pdf"} <= set(ha)
+    volatile = {"manifest.json", "index.html"}  # the landing page states its run time
+    assert {k: v for k, v in ha.items() if k not in volatile} == {k: v for k, v in hb.items() if k not in volatile}
+    assert (a / "problems" / "problem-set.pdf").read_bytes().startswith(b"%PDF")
