@@ -79,13 +79,13 @@ def test_the_number_check_can_fail():
 
 def test_numbers_figures_and_tables_in_order_and_resolves_references():
     text = (
-        "See @fig:b and @tbl:a.\n\n![Second.](figures/b.png){#fig:b}\n\n| x |\n|---|\n| 1 |\n\n"
-        "Table: First table. {#tbl:a}\n\n![Third.](figures/c.png){#fig:c} and @fig:c."
+        "See @fig:b and @tbl:a.\n\n![Second.](figures/b.png){#fig:b}\n\nTable: First table. {#tbl:a}\n\n"
+        "| x |\n|---|\n| 1 |\n\n![Third.](figures/c.png){#fig:c} and @fig:c."
     )
     out = paper._number_labels(text)
     assert out.startswith("See Figure 1 and Table 1.")
     assert "![Figure 1: Second.](figures/b.png){#fig-b}" in out
-    assert "Table: Table 1: First table." in out
+    assert "**Table 1.** First table." in out
     assert "Figure 2: Third." in out and out.endswith("and Figure 2.")
     with pytest.raises(paper.PaperError, match="undefined"):
         paper._number_labels("see @fig:nowhere")

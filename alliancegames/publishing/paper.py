@@ -228,8 +228,8 @@ def _number_labels(text: str) -> str:
             prefix = f"{word[m.group(1)]} {n}: "
             if m.group(1) == "fig":
                 line = re.sub(r"!\[", "![" + prefix, line, count=1)
-            else:
-                line = re.sub(r"^Table:\s*", "Table: " + prefix, line)
+            else:  # a caption paragraph above the table, as social-science journals set them
+                line = re.sub(r"^Table:\s*", f"**{word['tbl']} {n}.** ", line)
         out_lines.append(line)
     text = "\n".join(out_lines)
 

@@ -139,7 +139,7 @@ def text_outside_canvas(fig, tol: float = 0.5) -> list[str]:
     Examples
     --------
     >>> import matplotlib.pyplot as plt
-    >>> fig, ax = plt.subplots(figsize=(2, 2))
+    >>> fig, ax = plt.subplots(figsize=(2, 2), layout="constrained")
     >>> _ = fig.text(0.9, 0.5, "a note that runs off the right edge")
     >>> text_outside_canvas(fig)
     ['a note that runs off the right edge']
@@ -189,7 +189,7 @@ def place_labels(ax, points: Sequence[tuple[float, float]], labels: Sequence[str
     --------
     >>> import matplotlib.pyplot as plt
     >>> fig, ax = plt.subplots(figsize=(3, 2))
-    >>> _ = ax.plot([1, 1.01], [1, 1.01], "o"); ax.set_xlim(0, 2); ax.set_ylim(0, 2)
+    >>> _ = ax.plot([1, 1.01], [1, 1.01], "o"); _ = ax.set_xlim(0, 2); _ = ax.set_ylim(0, 2)
     >>> anns = place_labels(ax, [(1, 1), (1.01, 1.01)], ["France", "Germany"])
     >>> overlapping_labels(ax)
     []
