@@ -15,7 +15,6 @@ import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cmp_to_key
 from typing import Any
 
 import sympy as sp
@@ -26,8 +25,6 @@ from alliancegames.analysis.conditions import (
     preference,
     simplify_conditions,
 )
-from alliancegames.core.exact import profile_order, simplify_number
-from alliancegames.core.exact import sign as exact_sign
 from alliancegames.core.latex import escape
 from alliancegames.core.model import ModelError, NormalFormModel, Parameter, exact_number
 
@@ -56,46 +53,21 @@ def _exact_values(parameters: Sequence[Parameter], values: Mapping[str, Any]) ->
     return out
 
 
-_REL_TEST = {
-    sp.Eq: lambda s: s == 0,
-    sp.Ne: lambda s: s != 0,
-    sp.Gt: lambda s: s > 0,
-    sp.Ge: lambda s: s >= 0,
-    sp.Lt: lambda s: s < 0,
-    sp.Le: lambda s: s <= 0,
-}
-
-
 def _truth(cond: sp.Basic, sub: Mapping[sp.Symbol, sp.Expr]) -> bool:
-    """Whether a condition holds at an exact point: every relation decided by an exact sign."""
-    sub = dict(sub)
-    if cond is sp.true or cond is sp.false:
-        return bool(cond)
-    decided = {}
-    for rel in cond.atoms(sp.core.relational.Relational):
-        test = _REL_TEST.get(type(rel))
-        d = (rel.lhs - rel.rhs).xreplace(sub)
-        if test is None or d.free_symbols:
-            raise ModelError(f"cannot decide {cond} at {sub} (free symbols left: {d.free_symbols})")
-        decided[rel] = sp.true if test(exact_sign(simplify_number(sp.cancel(d)) if not d.is_Rational else d)) else sp.false
-    v = cond.xreplace(decided)
+    v = cond.xreplace(dict(sub))
     if v is sp.true or v is sp.false:
         return bool(v)
-    v = sp.simplify(v.xreplace(sub))
+    v = sp.simplify(v)
     if v is sp.true or v is sp.false:
         return bool(v)
-    raise ModelError(f"cannot decide {cond} at {sub} (free symbols left: {v.free_symbols})")
+    raise ModelError(f"cannot decide {cond} at {dict(sub)} (free symbols left: {v.free_symbols})")
 
 
-def _exact_value(e: sp.Expr) -> Fraction | sp.Expr:
-    """A Fraction for a rational number, the exact sympy number (radicals simplified) otherwise."""
-    e = sp.cancel(e) if not e.is_Rational else e
-    if e.is_Rational:
-        return Fraction(int(e.p), int(e.q))
-    if e.free_symbols:
-        raise ModelError(f"value {e} still depends on {sorted(map(str, e.free_symbols))}")
-    e = simplify_number(e)
-    return Fraction(int(e.p), int(e.q)) if e.is_Rational else e
+def _to_fraction(e: sp.Expr) -> Fraction:
+    e = sp.nsimplify(e) if not e.is_Rational else e
+    if not e.is_Rational:
+        raise ModelError(f"value {e} is not rational")
+    return Fraction(int(e.p), int(e.q))
 
 
 @dataclass(frozen=True)
@@ -156,7 +128,7 @@ class Piece:
     def evaluate(self, values: Mapping[str, Any]) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
         """The strategies at a point, as exact fractions."""
         sub = _exact_values(self.parameters, values)
-        return tuple(tuple(_exact_value(e.xreplace(sub)) for e in s) for s in self.strategies)  # type: ignore[return-value]
+        return tuple(tuple(_to_fraction(sp.cancel(e.xreplace(sub))) for e in s) for s in self.strategies)  # type: ignore[return-value]
 
     def __str__(self) -> str:
         s = [", ".join(f"{e}" for e in st) for st in self.strategies]
@@ -213,12 +185,8 @@ class Regions:
     def at(
         self, values: Mapping[str, Any] | None = None
     ) -> list[tuple[str, tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]]:
-        """The equilibria at a point: ``[(label, (x, y)), ...]``, exact.
+        """The equilibria at a point: ``[(label, (x, y)), ...]`` with exact fractions.
 
-        Values are read by the package's exactness policy (a float is the
-        decimal it prints as; :mod:`alliancegames.core.exact`) and every
-        condition is decided by exact signs.  Probabilities are ``Fraction``,
-        or sympy numbers where they are irrational (non-polynomial payoffs).
         Distinct profiles of the pieces whose conditions hold, ordered as
         :func:`~alliancegames.solvers.enumeration.solve` orders its equilibria (support
         size, then probabilities).  Missing values are filled by defaults.
@@ -238,16 +206,22 @@ class Regions:
         for a in self.assumptions:
             if not _truth(a, sub):
                 raise ModelError(f"the point {vals} violates the assumption {a}")
-        found: list[tuple[tuple, str]] = []
+        found: dict[tuple, str] = {}
         for piece in self.pieces:
             if not _truth(piece.conditions, sub):
                 continue
-            prof = tuple(tuple(_exact_value(e.xreplace(sub)) for e in s) for s in piece.strategies)
-            if not any(profile_order(prof, q) == 0 for q, _ in found):
-                found.append((prof, piece.label))
-        labels = {id(q): lab for q, lab in found}
-        order = sorted((q for q, _ in found), key=cmp_to_key(profile_order))
-        return [(labels[id(p)], p) for p in order]
+            prof = tuple(tuple(_to_fraction(sp.cancel(e.xreplace(sub))) for e in s) for s in piece.strategies)
+            if prof not in found:
+                found[prof] = piece.label
+        order = sorted(
+            found,
+            key=lambda p: (
+                sum(v > 0 for v in p[0]) + sum(v > 0 for v in p[1]),
+                [-v for v in p[0]],
+                [-v for v in p[1]],
+            ),
+        )
+        return [(found[p], p) for p in order]
 
     # ----------------------------------------------------------- display
     def __str__(self) -> str:
