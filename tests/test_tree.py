@@ -1,4 +1,4 @@
-"""Tests for alliancegames.analysis.tree: building, backward induction, strategic form, drawing."""
+"""Tests for the game-tree model (analysis.extensive), its solver (analysis.tree) and its drawing."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from alliancegames.analysis.extensive import relevant_infosets
 from alliancegames.analysis.tree import (
     TreeError,
     backward_induction,
@@ -23,6 +24,7 @@ from alliancegames.analysis.tree import (
 from alliancegames.core.model import parameter
 from alliancegames.core.numeric import evaluate
 from alliancegames.solvers.enumeration import solve
+from alliancegames.studies.plot import draw_tree
 
 matplotlib.use("Agg")
 
@@ -250,7 +252,7 @@ def test_malformed_trees_raise_clear_errors(build, message):
 
 def test_drawing_and_latex():
     tree, _ = deterrence_tree()
-    ax = tree.draw()
+    ax = draw_tree(tree)
     texts = [t.get_text() for t in ax.texts]
     assert "Challenger" in texts and "Chance" in texts and "(u_war)" in texts
     tex = tree.to_latex()
@@ -312,25 +314,8 @@ def test_spe_of_random_trees_are_nash_equilibria_of_the_strategic_form(payoffs):
 
 
 def _relevant_keys(tree, player, plan):
-    keys = []
-
-    def walk(n, h):
-        from alliancegames.analysis.tree import Decision, Terminal, _key, _labels
-
-        if isinstance(n, Terminal):
-            return
-        if isinstance(n, Decision) and n.player == player:
-            k = _key(n, h)
-            keys.append(k)
-            a = plan[k]
-            walk(n.children[n.actions.index(a)], h + (a,))
-            return
-        for lab, c in zip(_labels(n), n.children):
-            walk(c, h + (lab,))
-
-    walk(tree.root, ())
     order = list(tree.infosets())
-    return sorted(keys, key=order.index)
+    return sorted(relevant_infosets(tree, player, plan), key=order.index)
 
 
 def test_count_of_spe_with_ties_matches_brute_force():

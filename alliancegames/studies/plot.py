@@ -34,6 +34,7 @@ __all__ = [
     "tornado_plot",
     "phase_portrait",
     "simplex_plot",
+    "draw_tree",
 ]
 
 # Okabe & Ito's colour-blind-safe palette (black moved last), then seaborn's "colorblind" extras
@@ -608,4 +609,72 @@ def simplex_plot(
         ax.scatter(q[:, 0], q[:, 1], s=50, c="#d55e00", edgecolors="k", zorder=5)
     ax.set_aspect("equal")
     ax.set_axis_off()
+    return ax
+
+
+def draw_tree(tree: Any, ax: Any = None, *, fontsize: float = 9) -> Any:
+    """Draw a game tree with matplotlib and return the Axes.
+
+    Decision nodes are filled dots labelled with the player, chance nodes
+    open dots, information sets are joined by dashed lines, and terminals
+    show their payoff vectors.  The tree is drawn from its
+    :meth:`~alliancegames.analysis.extensive.GameTree.layout`.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from alliancegames import decision, game_tree, terminal
+    >>> t = game_tree("t", ("A",), [], decision("A", {"L": terminal((1,)), "R": terminal((0,))}))
+    >>> ax = draw_tree(t)
+    >>> len(ax.texts) >= 4
+    True
+    """
+    lay = tree.layout()
+    if ax is None:
+        import matplotlib.pyplot as plt  # import time: pyplot only when a figure is made
+
+        _, ax = plt.subplots(figsize=(max(4, 1.4 * sum(n.kind == "terminal" for n in lay.nodes)), 4))
+    pos = lay.position
+    below: dict[tuple[str, ...], list[tuple[tuple[str, ...], str, Any]]] = {}
+    for parent, child, lab, prob in lay.edges:
+        below.setdefault(parent, []).append((child, lab, prob))
+    for node in lay.nodes:
+        x, y = pos[node.history]
+        if node.kind == "terminal":
+            ax.text(
+                x,
+                y - 0.12,
+                "(" + ", ".join(str(e) for e in node.payoffs) + ")",
+                ha="center",
+                va="top",
+                fontsize=fontsize,
+            )
+            ax.plot([x], [y], marker="o", ms=3, color="black")
+            continue
+        for child, lab, prob in below[node.history]:
+            cx, cy = pos[child]
+            ax.plot([x, cx], [y, cy], color="black", lw=1)
+            ax.text(
+                (x + cx) / 2,
+                (y + cy) / 2,
+                lab if prob is None or lab == str(prob) else f"{lab} ({prob})",
+                ha="center",
+                va="center",
+                fontsize=fontsize - 1,
+                bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"),
+            )
+        if node.kind == "decision":
+            ax.plot([x], [y], marker="o", ms=7, color="black")
+            ax.text(x, y + 0.1, node.player, ha="center", va="bottom", fontsize=fontsize, fontweight="bold")
+        else:
+            ax.plot([x], [y], marker="o", ms=7, mfc="white", color="black")
+            ax.text(x, y + 0.1, "Chance", ha="center", va="bottom", fontsize=fontsize, style="italic")
+    for hs in lay.infosets:
+        if len(hs) > 1:
+            pts = sorted(pos[h] for h in hs)
+            ax.plot([p[0] for p in pts], [p[1] for p in pts], ls="--", color="gray", lw=1)
+    ax.set_title(lay.name)
+    ax.set_axis_off()
+    ax.margins(0.15)
     return ax

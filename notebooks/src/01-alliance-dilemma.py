@@ -460,7 +460,7 @@ print(solve(od_model, params={"theta_offence": R(9, 10)}).labels)
 # %%
 ext = get_model("extended_deterrence")
 fig, ax = plt.subplots(figsize=(14, 5.5))
-ext.draw(ax=ax, fontsize=7)
+plot.draw_tree(ext, ax=ax, fontsize=7)
 plt.show()
 
 # %% [markdown]
