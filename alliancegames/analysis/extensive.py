@@ -42,7 +42,6 @@ import html
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from fractions import Fraction
 from typing import Any, NamedTuple
 
 import sympy as sp
@@ -53,9 +52,10 @@ from alliancegames.core.model import (
     ModelError,
     NormalFormModel,
     Parameter,
-    exact_number,
+    expression_binder,
     find_parameter,
     normal_form,
+    substitution,
 )
 
 __all__ = [
@@ -274,12 +274,7 @@ class GameTree:
     def substitute(self, values: Mapping[str, Any] | None = None, /, **kw: Any) -> GameTree:
         """Fix some parameters (exact numbers), returning a smaller tree."""
         values = {**(values or {}), **kw}
-        sub = {}
-        for name, v in values.items():
-            p = self.parameter(name)
-            if not p.contains(v):
-                raise TreeError(f"value {v!r} for {name!r} is outside its domain {p.domain!r}")
-            sub[p.symbol] = exact_number(v)
+        sub = substitution(self.parameters, values, f"tree {self.name!r}", TreeError)
 
         def go(n: Node) -> Node:
             if isinstance(n, Terminal):
@@ -388,36 +383,7 @@ def game_tree(
     if not players or len(set(players)) != len(players):
         raise TreeError(f"players must be distinct non-empty names, got {players}")
     params = tuple(parameters)
-    for p in params:
-        if not isinstance(p, Parameter):
-            raise TreeError(f"parameters must be Parameter objects, got {p!r}")
-    by_name = {p.name: p.symbol for p in params}
-    if len(by_name) != len(params):
-        raise TreeError("duplicate parameter names")
-    declared = set(by_name.values())
-
-    def expr(v: Any, where: str) -> sp.Expr:
-        if isinstance(v, str):
-            if v in by_name:
-                return by_name[v]
-            raise TreeError(
-                f"{where}: the string {v!r} is not a declared parameter; build expressions with sympy"
-            )
-        if isinstance(v, Fraction):
-            return sp.Rational(v.numerator, v.denominator)
-        try:
-            e = sp.sympify(v, strict=True)
-        except (sp.SympifyError, TypeError) as exc:
-            raise TreeError(f"{where}: {v!r} is not a number or sympy expression") from exc
-        if not isinstance(e, sp.Expr):
-            raise TreeError(f"{where}: {v!r} is not a scalar expression")
-        e = e.xreplace({s: by_name[s.name] for s in e.free_symbols if s.name in by_name})
-        bad = e.free_symbols - declared
-        if bad:
-            raise TreeError(
-                f"{where}: undeclared symbols {sorted(map(str, bad))}; declared: {sorted(by_name)}"
-            )
-        return e
+    bind = expression_binder(params, TreeError)
 
     infosets: dict[str, tuple[str, tuple[str, ...]]] = {}
     auto_keys: set[str] = set()
@@ -438,7 +404,7 @@ def game_tree(
                 if len(n.payoffs) != len(players):
                     raise TreeError(f"{where}: {len(n.payoffs)} payoffs for {len(players)} players {players}")
                 raw = list(n.payoffs)
-            return Terminal(tuple(expr(v, where) for v in raw), None, n.label)
+            return Terminal(tuple(bind(v, where) for v in raw), None, n.label)
         if isinstance(n, Decision):
             if n.player not in players:
                 raise TreeError(f"{where}: unknown player {n.player!r}; players are {players}")
@@ -460,7 +426,7 @@ def game_tree(
             return replace(n, children=tuple(go(c, h + (a,)) for a, c in zip(n.actions, n.children)))
         if isinstance(n, Chance):
             probs = tuple(
-                expr(v, f"{where} probability of {o!r}") for o, v in zip(n.outcomes, n.probabilities)
+                bind(v, f"{where} probability of {o!r}") for o, v in zip(n.outcomes, n.probabilities)
             )
             total = sp.simplify(sp.Add(*probs) - 1)
             if total != 0:

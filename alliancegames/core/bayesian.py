@@ -35,13 +35,13 @@ gives the Bayesian Nash equilibria with the ordinary solver.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
-from alliancegames.core.model import ModelError, NormalFormModel, Parameter, _to_expr, exact_number
+from alliancegames.core.model import ModelError, NormalFormModel, Parameter, expression_binder, substitution
 
 if TYPE_CHECKING:
     from alliancegames.core.efg import EfgGame
@@ -71,30 +71,6 @@ def _labels(values: Sequence[Any], what: str) -> tuple[str, ...]:
     if dup:
         raise ModelError(f"{what}: duplicate labels {dup}")
     return out
-
-
-def _converter(params: Sequence[Parameter]) -> Callable[[Any, str], sp.Expr]:
-    by_name = {p.name: p.symbol for p in params}
-    for p in params:
-        if not isinstance(p, Parameter):
-            raise ModelError(f"parameters must be Parameter objects, got {p!r}")
-
-    def conv(v: Any, where: str) -> sp.Expr:
-        if isinstance(v, str):
-            if v in by_name:
-                return by_name[v]
-            raise ModelError(
-                f"{where}: the string {v!r} is not a declared parameter (strings are never parsed)"
-            )
-        e = _to_expr(v, where)
-        rebind = {s: by_name[s.name] for s in e.free_symbols if s.name in by_name and s != by_name[s.name]}
-        e = e.xreplace(rebind) if rebind else e
-        undeclared = e.free_symbols - set(by_name.values())
-        if undeclared:
-            raise ModelError(f"{where} uses undeclared symbols {sorted(str(s) for s in undeclared)}")
-        return e
-
-    return conv
 
 
 def _check_prior(prior: Mapping[Any, sp.Expr], where: str) -> None:
@@ -208,16 +184,7 @@ class BayesianGame:
     def substitute(self, values: Mapping[str, Any] | None = None, /, **kw: Any) -> BayesianGame:
         """Fix some parameters (exactly, as :meth:`~alliancegames.core.model.NormalFormModel.substitute`)."""
         values = {**(values or {}), **kw}
-        sub = {}
-        for nm, v in values.items():
-            p = next((q for q in self.parameters if q.name == nm), None)
-            if p is None:
-                raise ModelError(
-                    f"game {self.name!r} has no parameter {nm!r}; it has {list(self.parameter_names)}"
-                )
-            if not p.contains(v):
-                raise ModelError(f"value {v!r} for {nm!r} is outside its domain {p.domain!r}")
-            sub[p.symbol] = exact_number(v)
+        sub = substitution(self.parameters, values, f"game {self.name!r}")
         return BayesianGame(
             self.name,
             self.players,
@@ -303,10 +270,7 @@ def bayesian_game(
     tys = tuple(_labels(types[k], f"types of {players[k]!r}") for k in range(2))
     acts = tuple(_labels(actions[k], f"actions of {players[k]!r}") for k in range(2))
     params = tuple(parameters)
-    conv = _converter(params)
-    names = [p.name for p in params]
-    if len(set(names)) != len(names):
-        raise ModelError(f"duplicate parameter names in {names}")
+    conv = expression_binder(params)
     profiles = list(itertools.product(tys[0], tys[1]))
     if prior is None:
         if len(profiles) != 1:
@@ -559,16 +523,7 @@ class SignallingGame:
     def substitute(self, values: Mapping[str, Any] | None = None, /, **kw: Any) -> SignallingGame:
         """Fix some parameters exactly."""
         values = {**(values or {}), **kw}
-        sub = {}
-        for nm, v in values.items():
-            p = next((q for q in self.parameters if q.name == nm), None)
-            if p is None:
-                raise ModelError(
-                    f"game {self.name!r} has no parameter {nm!r}; it has {list(self.parameter_names)}"
-                )
-            if not p.contains(v):
-                raise ModelError(f"value {v!r} for {nm!r} is outside its domain {p.domain!r}")
-            sub[p.symbol] = exact_number(v)
+        sub = substitution(self.parameters, values, f"game {self.name!r}")
         return SignallingGame(
             self.name,
             self.players,
@@ -654,7 +609,7 @@ def signalling_game(
     msgs = _labels(messages, "messages")
     acts = _labels(actions, "receiver actions")
     params = tuple(parameters)
-    conv = _converter(params)
+    conv = expression_binder(params)
     if not isinstance(prior, Mapping) or set(prior) != set(tys):
         raise ModelError(f"prior must be a mapping giving a probability for each type {list(tys)}")
     pri = {t: conv(prior[t], f"prior of type {t!r}") for t in tys}

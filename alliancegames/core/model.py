@@ -27,7 +27,7 @@ build one and :meth:`NormalFormModel.substitute` for partial evaluation.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -161,6 +161,31 @@ def find_parameter(
         if p.name == name:
             return p
     raise error(f"{owner} has no parameter {name!r}; it has {[p.name for p in params]}")
+
+
+def substitution(
+    parameters: Iterable[Parameter],
+    values: Mapping[str, Any],
+    owner: str,
+    error: type[ModelError] = ModelError,
+) -> dict[sp.Symbol, sp.Expr]:
+    """``{symbol: exact value}`` for fixing some parameters: every model's ``substitute`` uses it.
+
+    Raises ``error`` (naming ``owner``) for an unknown parameter or a value outside its domain.
+
+    Examples
+    --------
+    >>> substitution([parameter("p", "", "probability")], {"p": 0.25}, "model 'g'")
+    {p: 1/4}
+    """
+    params = list(parameters)
+    sub = {}
+    for name, v in values.items():
+        p = find_parameter(params, name, owner, error)
+        if not p.contains(v):
+            raise error(f"value {v!r} for {name!r} is outside its domain {p.domain!r}")
+        sub[p.symbol] = exact_number(v)
+    return sub
 
 
 def parameter(name: str, meaning: str = "", domain: str = "real", default: Any = None) -> Parameter:
@@ -301,12 +326,7 @@ class NormalFormModel:
         (``0.5`` → ``1/2``).
         """
         values = {**(values or {}), **kw}
-        sub = {}
-        for name, v in values.items():
-            p = self.parameter(name)
-            if not p.contains(v):
-                raise ModelError(f"value {v!r} for {name!r} is outside its domain {p.domain!r}")
-            sub[p.symbol] = exact_number(v)
+        sub = substitution(self.parameters, values, f"model {self.name!r}")
         params = tuple(p for p in self.parameters if p.name not in values)
         payoffs = tuple(sp.ImmutableMatrix(M.subs(sub)) for M in self.payoffs)
         return NormalFormModel(
@@ -455,6 +475,75 @@ def _table_from_mapping(payoffs: Mapping, actions) -> list[list[Any]]:
     return table
 
 
+def expression_binder(
+    parameters: Sequence[Parameter], error: type[ModelError] = ModelError
+) -> Callable[[Any, str], sp.Expr]:
+    """Check declared parameters; return ``bind(value, where)``, the one way builders read an entry.
+
+    ``bind`` turns a number, a sympy expression or a declared parameter's name
+    into a sympy expression over the declared symbols: symbols of a declared
+    name made elsewhere are replaced by the declared ones (with their
+    assumptions); other strings are refused (never parsed), as are undeclared
+    symbols.  Used by :func:`normal_form`, ``bayesian_game``, ``signalling_game``
+    and ``game_tree``.
+
+    Raises
+    ------
+    ModelError
+        (or ``error``) A parameter that is not a :class:`Parameter`, duplicate
+        names; from ``bind``: a bad entry, with ``where`` in the message.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> bind = expression_binder([parameter("v", "value", "positive")])
+    >>> e = bind(sp.Symbol("v") + 1, "(C, D)")
+    >>> e, e.free_symbols.pop().is_positive
+    (v + 1, True)
+    >>> bind("w", "(C, D)")
+    Traceback (most recent call last):
+    ...
+    alliancegames.core.model.ModelError: payoff at (C, D) is the string 'w', which is not a declared parameter (strings are never parsed: build expressions with sympy or parse text with alliancegames.core.files.parse_expression)
+    """
+    params = tuple(parameters)
+    for p in params:
+        if not isinstance(p, Parameter):
+            raise error(f"parameters must be Parameter objects, got {p!r}")
+    names = [p.name for p in params]
+    dup = {n for n in names if names.count(n) > 1}
+    if dup:
+        raise error(f"duplicate parameter names {sorted(dup)}")
+    by_name = {p.name: p.symbol for p in params}
+    declared = set(by_name.values())
+
+    def bind(value: Any, where: str) -> sp.Expr:
+        if isinstance(value, str):
+            if value in by_name:
+                return by_name[value]
+            raise error(
+                f"payoff at {where} is the string {value!r}, which is not a declared parameter (strings are "
+                "never parsed: build expressions with sympy or parse text with "
+                "alliancegames.core.files.parse_expression)"
+            )
+        try:
+            e = _to_expr(value, where)
+        except ModelError as exc:
+            if error is ModelError:
+                raise
+            raise error(str(exc)) from None
+        rebind = {s: by_name[s.name] for s in e.free_symbols if s.name in by_name and s != by_name[s.name]}
+        e = e.xreplace(rebind) if rebind else e
+        undeclared = e.free_symbols - declared
+        if undeclared:
+            raise error(
+                f"payoff at {where} uses undeclared symbols {sorted(str(s) for s in undeclared)}; "
+                f"declared parameters: {sorted(by_name)}"
+            )
+        return e
+
+    return bind
+
+
 def normal_form(
     name: str,
     players: Sequence[str],
@@ -507,26 +596,10 @@ def normal_form(
         if len(labels) == 0:
             raise ModelError(f"player {player!r} has no actions")
     params = tuple(parameters)
-    for p in params:
-        if not isinstance(p, Parameter):
-            raise ModelError(f"parameters must be Parameter objects, got {p!r}")
-    by_name = {p.name: p.symbol for p in params}
+    bind = expression_binder(params)
     m, n = len(actions[0]), len(actions[1])
     if payoffs is None:
         raise ModelError("payoffs are required")
-
-    def conv(v: Any, where: str) -> sp.Expr:
-        if isinstance(v, str):
-            if v in by_name:
-                return by_name[v]
-            raise ModelError(
-                f"payoff at {where} is the string {v!r}, which is not a declared parameter; "
-                "build expressions with sympy or use alliancegames.core.files.parse_expression"
-            )
-        e = _to_expr(v, where)
-        # rebind same-named symbols to the declared ones (with their assumptions)
-        rebind = {s: by_name[s.name] for s in e.free_symbols if s.name in by_name and s != by_name[s.name]}
-        return e.xreplace(rebind) if rebind else e
 
     if isinstance(payoffs, Mapping):
         table = _table_from_mapping(payoffs, actions)
@@ -553,8 +626,8 @@ def normal_form(
                 where = f"({actions[0][i]!r}, {actions[1][j]!r})"
                 if not isinstance(cell, (list, tuple)) or len(cell) != 2:
                     raise ModelError(f"payoff at {where} must be a pair (u_row, u_col), got {cell!r}")
-                A[i][j] = conv(cell[0], where)
-                B[i][j] = conv(cell[1], where)
+                A[i][j] = bind(cell[0], where)
+                B[i][j] = bind(cell[1], where)
         mats = (sp.ImmutableMatrix(A), sp.ImmutableMatrix(B))
     else:
         mats = []
@@ -566,7 +639,7 @@ def normal_form(
                 sp.ImmutableMatrix(
                     [
                         [
-                            conv(M[i, j] if hasattr(M, "__getitem__") else M[i][j], f"[{k}][{i},{j}]")
+                            bind(M[i, j] if hasattr(M, "__getitem__") else M[i][j], f"[{k}][{i},{j}]")
                             for j in range(n)
                         ]
                         for i in range(m)
