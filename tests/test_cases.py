@@ -42,6 +42,7 @@ EXPECTED_CASES = {
     "july_1914",
     "buck_passing_1930s",
     "quasi_alliance_us_japan_korea",
+    "taiwan_strategic_ambiguity",
 }
 
 # ============================================================================ NATO data
@@ -165,7 +166,7 @@ def test_olson_zeckhauser_rank_correlation_independent():
 
 
 # ============================================================================ case records
-def test_all_nine_cases_present():
+def test_all_ten_cases_present():
     assert set(case_ids()) == EXPECTED_CASES
 
 

@@ -1131,7 +1131,7 @@ def load_cases(*, check_model: bool = True) -> list[CaseRecord]:
     Examples
     --------
     >>> len(load_cases())
-    9
+    10
     """
     return [_load(i, check_model) for i in case_ids()]
 
