@@ -428,99 +428,109 @@ def _ints(lo: int, hi: int, step: int = 1) -> tuple[Fraction, ...]:
     return tuple(Fraction(v) for v in range(lo, hi + 1, step))
 
 
+def _positive_game(
+    name: str,
+    players: tuple[str, str],
+    actions: tuple[tuple[str, str], tuple[str, str]],
+    meanings: dict[str, str],
+    payoffs: Callable[..., dict[tuple[str, str], tuple[Any, Any]]],
+    description: str,
+) -> NormalFormModel:
+    """A teaching game whose parameters (``{name: meaning}``) are all positive.
+
+    ``payoffs`` receives the parameters' symbols, in the order of ``meanings``.
+    """
+    params = [parameter(n, meaning, "positive") for n, meaning in meanings.items()]
+    table = payoffs(*(p.symbol for p in params))
+    return normal_form(name, players, actions, params, table, description=description)
+
+
 @cache
 def _assurance() -> NormalFormModel:
-    return normal_form(
+    return _positive_game(
         "alliance assurance",
         ("Ally 1", "Ally 2"),
         (("Firm", "Weak"), ("Firm", "Weak")),
-        [
-            parameter("v", "value of a cohesive alliance when both stand firm", "positive"),
-            parameter("s", "security from hedging (standing weak)", "positive"),
-            parameter("a_1", "loss to ally 1 when it stands firm alone (abandoned)", "positive"),
-            parameter("a_2", "loss to ally 2 when it stands firm alone (abandoned)", "positive"),
-        ],
         {
-            ("Firm", "Firm"): ("v", "v"),
-            ("Firm", "Weak"): (-sp.Symbol("a_1"), "s"),
-            ("Weak", "Firm"): ("s", -sp.Symbol("a_2")),
-            ("Weak", "Weak"): ("s", "s"),
+            "v": "value of a cohesive alliance when both stand firm",
+            "s": "security from hedging (standing weak)",
+            "a_1": "loss to ally 1 when it stands firm alone (abandoned)",
+            "a_2": "loss to ally 2 when it stands firm alone (abandoned)",
         },
-        description="Stag-hunt coding of alliance cohesion: firmness pays only if the partner is firm too.",
+        lambda v, s, a1, a2: {
+            ("Firm", "Firm"): (v, v),
+            ("Firm", "Weak"): (-a1, s),
+            ("Weak", "Firm"): (s, -a2),
+            ("Weak", "Weak"): (s, s),
+        },
+        "Stag-hunt coding of alliance cohesion: firmness pays only if the partner is firm too.",
     )
 
 
 @cache
 def _burden() -> NormalFormModel:
-    v, c1, c2 = sp.symbols("v c_1 c_2", positive=True)
-    return normal_form(
+    return _positive_game(
         "burden sharing (chicken)",
         ("Ally 1", "Ally 2"),
         (("Contribute", "Free-ride"), ("Contribute", "Free-ride")),
-        [
-            parameter(
-                "v", "value of collective defence (provided if at least one ally contributes)", "positive"
-            ),
-            parameter("c_1", "cost to ally 1 of providing defence alone (halved if shared)", "positive"),
-            parameter("c_2", "cost to ally 2 of providing defence alone (halved if shared)", "positive"),
-        ],
         {
+            "v": "value of collective defence (provided if at least one ally contributes)",
+            "c_1": "cost to ally 1 of providing defence alone (halved if shared)",
+            "c_2": "cost to ally 2 of providing defence alone (halved if shared)",
+        },
+        lambda v, c1, c2: {
             ("Contribute", "Contribute"): (v - c1 / 2, v - c2 / 2),
             ("Contribute", "Free-ride"): (v - c1, v),
             ("Free-ride", "Contribute"): (v, v - c2),
             ("Free-ride", "Free-ride"): (0, 0),
         },
-        description="Chicken coding of burden sharing: each ally prefers the other to pay.",
+        "Chicken coding of burden sharing: each ally prefers the other to pay.",
     )
 
 
 @cache
 def _entrapment() -> NormalFormModel:
-    w, l_, r, g, d = sp.symbols("w l r g d", positive=True)
-    return normal_form(
+    return _positive_game(
         "patron and protégé (entrapment)",
         ("Patron", "Protege"),
         (("Support", "Restrain"), ("Provoke", "Hold")),
-        [
-            parameter("w", "patron's cost of being drawn into war", "positive"),
-            parameter(
-                "l", "patron's loss when it restrains a provoking protégé (alliance damaged)", "positive"
-            ),
-            parameter("r", "patron's reputational gain from supporting a quiet protégé", "positive"),
-            parameter("g", "protégé's gain from provoking with the patron's support", "positive"),
-            parameter("d", "protégé's loss from provoking alone", "positive"),
-        ],
         {
+            "w": "patron's cost of being drawn into war",
+            "l": "patron's loss when it restrains a provoking protégé (alliance damaged)",
+            "r": "patron's reputational gain from supporting a quiet protégé",
+            "g": "protégé's gain from provoking with the patron's support",
+            "d": "protégé's loss from provoking alone",
+        },
+        lambda w, l_, r, g, d: {
             ("Support", "Provoke"): (-w, g),
             ("Support", "Hold"): (r, 0),
             ("Restrain", "Provoke"): (-l_, -d),
             ("Restrain", "Hold"): (0, 0),
         },
-        description="Entrapment: unconditional support emboldens the protégé; restraint risks the alliance.",
+        "Entrapment: unconditional support emboldens the protégé; restraint risks the alliance.",
     )
 
 
 @cache
 def _deterrence_nf() -> NormalFormModel:
-    k, h, b, c, t = sp.symbols("k h b c t", positive=True)
-    return normal_form(
+    return _positive_game(
         "extended deterrence (normal form)",
         ("Defender", "Challenger"),
         (("Commit", "Hedge"), ("Attack", "Refrain")),
-        [
-            parameter("k", "defender's cost of fighting for its protégé", "positive"),
-            parameter("h", "defender's loss when the protégé is overrun", "positive"),
-            parameter("b", "defender's peacetime cost of a commitment (troops, tripwires)", "positive"),
-            parameter("c", "challenger's cost of attacking a committed defender", "positive"),
-            parameter("t", "challenger's gain from attacking an uncommitted protégé", "positive"),
-        ],
         {
+            "k": "defender's cost of fighting for its protégé",
+            "h": "defender's loss when the protégé is overrun",
+            "b": "defender's peacetime cost of a commitment (troops, tripwires)",
+            "c": "challenger's cost of attacking a committed defender",
+            "t": "challenger's gain from attacking an uncommitted protégé",
+        },
+        lambda k, h, b, c, t: {
             ("Commit", "Attack"): (-k, -c),
             ("Commit", "Refrain"): (-b, 0),
             ("Hedge", "Attack"): (-h, t),
             ("Hedge", "Refrain"): (0, 0),
         },
-        description="Extended deterrence: commitment deters but is costly in peacetime.",
+        "Extended deterrence: commitment deters but is costly in peacetime.",
     )
 
 
