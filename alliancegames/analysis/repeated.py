@@ -62,7 +62,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -345,6 +345,54 @@ def _dedupe(exprs: Iterable[sp.Expr]) -> tuple[sp.Expr, ...]:
     return tuple(out)
 
 
+def _deviations(
+    model: NormalFormModel, c: tuple[int, int], p: tuple[int, int]
+) -> Iterator[tuple[sp.Expr, sp.Expr, sp.Expr]]:
+    """``(R, P, T)`` of each player's one-shot deviation from the cooperative profile ``c``.
+
+    Reward (both cooperate), punishment (the profile ``p``) and temptation
+    (the deviation against a cooperating partner), for every player and every
+    action other than its cooperative one.
+    """
+    for k in range(2):
+        R = _u(model, k, c[k], c[1 - k])
+        P = _u(model, k, p[k], p[1 - k])
+        for a in range(len(model.actions[k])):
+            if a != c[k]:
+                yield R, P, _u(model, k, a, c[1 - k])
+
+
+def _may_be_positive(x: sp.Expr, ctx: Sequence[sp.Basic]) -> bool:
+    """Whether ``x`` is not identically zero and can be positive under ``ctx`` (a bound's denominator)."""
+    gap = sp.simplify(x)
+    return gap != 0 and decide(sp.StrictGreaterThan(gap, 0), ctx) is not False
+
+
+def _result(
+    strategy: str,
+    model: NormalFormModel,
+    cooperate: Sequence[str],
+    other: Sequence[str],
+    d: Parameter,
+    cond: sp.Basic,
+    thresholds: tuple[sp.Expr, ...],
+    ctx: tuple[sp.Basic, ...],
+    **extra: Any,
+) -> RepeatedConditions:
+    return RepeatedConditions(
+        strategy,
+        model,
+        tuple(cooperate),
+        tuple(other),
+        d,
+        cond,
+        _split_conditions(cond, d.symbol),
+        thresholds,
+        assumptions=ctx,
+        **extra,
+    )
+
+
 # ----------------------------------------------------------------------------- grim trigger
 def grim_trigger(
     model: NormalFormModel,
@@ -396,30 +444,13 @@ def grim_trigger(
     p = _profile(model, punish, "punish")
     rels = _stage_nash(model, p)
     lower = []
-    for k in range(2):
-        R = _u(model, k, c[k], c[1 - k])
-        P = _u(model, k, p[k], p[1 - k])
-        for a in range(len(model.actions[k])):
-            if a == c[k]:
-                continue
-            T = _u(model, k, a, c[1 - k])
-            rels.append(sp.GreaterThan(R - (1 - ds) * T - ds * P, 0))
-            gap = sp.simplify(T - P)
-            if gap != 0 and decide(sp.StrictGreaterThan(gap, 0), ctx) is not False:
-                lower.append((T - R) / (T - P))  # a lower bound where T > P (the usual case)
+    for R, P, T in _deviations(model, c, p):
+        rels.append(sp.GreaterThan(R - (1 - ds) * T - ds * P, 0))
+        if _may_be_positive(T - P, ctx):
+            lower.append((T - R) / (T - P))  # a lower bound where T > P (the usual case)
     cond = simplify_conditions(rels, ctx, prefer)
     thresholds = _dedupe(lower) if cond is not sp.false else ()
-    return RepeatedConditions(
-        "grim trigger",
-        model,
-        tuple(cooperate),
-        tuple(punish),
-        d,
-        cond,
-        _split_conditions(cond, ds),
-        thresholds,
-        assumptions=ctx,
-    )
+    return _result("grim trigger", model, cooperate, punish, d, cond, thresholds, ctx)
 
 
 # ----------------------------------------------------------------------------- limited punishment
@@ -469,18 +500,11 @@ def limited_punishment(
     power_sum = (
         sum(ds**t for t in range(1, periods + 1)) if periods <= 2 else (ds - ds ** (periods + 1)) / (1 - ds)
     )
-    for k in range(2):
-        R = _u(model, k, c[k], c[1 - k])
-        P = _u(model, k, p[k], p[1 - k])
-        for a in range(len(model.actions[k])):
-            if a == c[k]:
-                continue
-            T = _u(model, k, a, c[1 - k])
-            rel = sp.GreaterThan((R - P) * power_sum, T - R)
-            (rels if periods <= 2 else raw).append(rel)
-            gap = sp.simplify(R - P)
-            if gap != 0 and decide(sp.StrictGreaterThan(gap, 0), ctx) is not False:
-                ratios.append((T - R) / (R - P))
+    for R, P, T in _deviations(model, c, p):
+        rel = sp.GreaterThan((R - P) * power_sum, T - R)
+        (rels if periods <= 2 else raw).append(rel)
+        if _may_be_positive(R - P, ctx):
+            ratios.append((T - R) / (R - P))
     cond = simplify_conditions(rels, ctx, prefer)
     if raw and cond is not sp.false:
         cond = sp.And(cond, *dict.fromkeys(raw))
@@ -493,18 +517,8 @@ def limited_punishment(
             thresholds = xs
         elif periods == 2:
             thresholds = _dedupe((sp.sqrt(1 + 4 * x) - 1) / 2 for x in xs)
-    return RepeatedConditions(
-        "limited punishment",
-        model,
-        tuple(cooperate),
-        tuple(punish),
-        d,
-        cond,
-        _split_conditions(cond, ds),
-        thresholds,
-        assumptions=ctx,
-        periods=periods,
-        ratio=ratio,
+    return _result(
+        "limited punishment", model, cooperate, punish, d, cond, thresholds, ctx, periods=periods, ratio=ratio
     )
 
 
@@ -574,18 +588,17 @@ def tit_for_tat(
         upper += [(T - R) / (R - S), (P - S) / (T - P)]
     cond = simplify_conditions(spe, ctx, prefer)
     ncond = simplify_conditions(nash, ctx, prefer)
-    return RepeatedConditions(
+    return _result(
         "tit-for-tat",
         model,
-        tuple(cooperate),
-        tuple(defect),
+        cooperate,
+        defect,
         d,
         cond,
-        _split_conditions(cond, ds),
         _dedupe(lower),
+        ctx,
         upper=_dedupe(upper),
         nash_conditions=ncond,
-        assumptions=ctx,
     )
 
 
