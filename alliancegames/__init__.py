@@ -51,6 +51,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "partition": ("alliancegames.analysis.partitions", "partition"),
     "perfect_bayesian_equilibria": ("alliancegames.analysis.signalling", "perfect_bayesian_equilibria"),
     "pbe_at": ("alliancegames.analysis.signalling", "pbe_at"),
+    "hybrid_at": ("alliancegames.analysis.signalling", "hybrid_at"),
     "intuitive_at": ("alliancegames.analysis.signalling", "intuitive_at"),
     "decide": ("alliancegames.analysis.conditions", "decide"),
     "backward_induction": ("alliancegames.analysis.tree", "backward_induction"),

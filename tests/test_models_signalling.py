@@ -9,7 +9,7 @@ import pytest
 import sympy as sp
 
 from alliancegames.analysis.regions import equilibrium_regions
-from alliancegames.analysis.signalling import pbe_at, perfect_bayesian_equilibria
+from alliancegames.analysis.signalling import hybrid_at, pbe_at, perfect_bayesian_equilibria
 from alliancegames.core.bayesian import per_type
 from alliancegames.models import CODINGS, get_model
 from alliancegames.solvers.enumeration import solve
@@ -85,42 +85,95 @@ def test_morrow_only_the_separating_equilibrium_survives_the_intuitive_criterion
     assert checked >= 5
 
 
+def _at(expr, game, point):
+    return Fraction(
+        str(sp.nsimplify(sp.sympify(expr).subs({q.symbol: point[q.name] for q in game.parameters})))
+    )
+
+
 def _war_risk(game, eq, point):
-    """Ex-ante probability that the challenger challenges a defender who fights, on the path."""
-    prior = {t: Fraction(str(sp.nsimplify(pr.subs({q.symbol: point[q.name] for q in game.parameters}))))
-             for t, pr in game.prior}  # fmt: skip
-    rec = dict(eq.receiver)
+    """Ex-ante probability that the challenger challenges a defender who fights, on the path (behaviour strategies)."""
+    prior = {t: _at(pr, game, point) for t, pr in game.prior}
+    s, r = eq.behaviour()
     risk = Fraction(0)
-    for t, m in eq.sender:
-        if rec[m] == "Challenge":
+    for t in game.types:
+        for m, q in s[t].items():
             fights = t == "resolute" or (game.name.startswith("Tying") and m == "Signal")
-            risk += prior[t] if fights else 0
+            if fights:
+                risk += prior[t] * _at(q, game, point) * _at(r[m].get("Challenge", 0), game, point)
     return risk
 
 
-def _called_bluffs(game, eq):
-    """Types that send the signal, are challenged on the path and then back down."""
-    rec = dict(eq.receiver)
+def _called_bluffs(game, eq, point):
+    """Types that send the signal, are challenged on the path and then back down (with positive probability)."""
+    s, r = eq.behaviour()
     out = []
-    for t, m in eq.sender:
-        fights = t == "resolute" or (game.name.startswith("Tying") and m == "Signal")
-        if m == "Signal" and rec[m] == "Challenge" and not fights:
+    for t in game.types:
+        q = _at(s[t].get("Signal", 0), game, point)
+        fights = t == "resolute" or game.name.startswith("Tying")
+        if q > 0 and _at(r["Signal"].get("Challenge", 0), game, point) > 0 and not fights:
             out.append(t)
     return out
 
 
 @pytest.mark.parametrize("name", ["sinking_costs", "hands_tying"])
 def test_fearon_no_bluffing_in_equilibrium(name):
+    """No called bluff: everywhere under tied hands; under sunk costs wherever k >= v_L (see the next test)."""
     game = get_model(name)
     res = perfect_bayesian_equilibria(game)
-    for pt in _points(name, 40, seed=9):
+    checked = 0
+    for pt in _points(name, 60, seed=9):
         eqs = res.at(pt)
-        assert {e.profile for e in eqs} == pbe_at(game, pt)
+        assert {e.profile for e in eqs} == pbe_at(game, pt) | set(hybrid_at(game, pt))
+        if name == "sinking_costs" and pt["k"] < pt["v_L"]:
+            continue
         for e in eqs:
-            assert _called_bluffs(game, e) == []
+            checked += 1
+            assert _called_bluffs(game, e, pt) == []
             # a signal sent by the irresolute type is never challenged: it is wasted, never a called bluff
-            if dict(e.sender)["irresolute"] == "Signal" and name == "sinking_costs":
+            if "Signal" in e.behaviour()[0]["irresolute"] and name == "sinking_costs":
                 assert dict(e.receiver)["Signal"] == "Not challenge"
+    assert checked >= 40
+
+
+def test_fearon_sunk_cost_bluff_in_the_cheap_signal_hybrid():
+    """Our binary coding's exception to "no bluffing": a sunk cost cheaper than the irresolute stake.
+
+    Derivation.  Let the resolute type sink k, the irresolute one sink k with probability s.  Without
+    the signal the challenger knows the defender is irresolute and challenges (it gains g).  After the
+    signal it mixes only at the belief mu with -w mu + g (1 - mu) = 0, mu = g/(g + w); Bayes gives
+    p / (p + (1 - p) s) = g/(g + w), s = p w / (g (1 - p)), in (0, 1) iff p < g/(g + w).  The irresolute
+    type is indifferent: no signal gives 0 (challenged, backs down), the signal gives
+    (1 - r)(v_L - k) + r(-k) with r the probability of a challenge, so r = (v_L - k)/v_L, in (0, 1) iff
+    k < v_L.  The resolute type prefers the signal: v_H - k - r w_D >= v_H - w_D iff k <= w_D (1 - r)
+    iff v_L <= w_D, true in the coding.  With probability r the irresolute signaller is challenged and
+    backs down: a called bluff.
+    """
+    game = get_model("sinking_costs")
+    s = {p.name: p.symbol for p in game.parameters}
+    res = perfect_bayesian_equilibria(game)
+    bluffs = [
+        e for e in res.of_kind("hybrid") if e.behaviour()[0]["irresolute"].keys() == {"Signal", "No signal"}
+    ]
+    assert len(bluffs) == 1
+    (e,) = bluffs
+    g, w, p, k, vL = s["g"], s["w"], s["p"], s["k"], s["v_L"]
+    mix = dict(e.mixing)
+    assert sp.simplify(mix["sigma"] - p * w / (g * (1 - p))) == 0
+    assert sp.simplify(mix["rho"] - (vL - k) / vL) == 0 and dict(e.receiver)["Signal"] == (
+        "Challenge",
+        "Not challenge",
+    )
+    assert dict(e.beliefs)["Signal"] == g / (g + w)
+    assert set(e.cases[0].args) >= {k < vL, p < g / (g + w)}
+    cheap = {"p": Fraction(1, 10), "k": Fraction(1, 2), "v_H": 4, "v_L": 1, "w_D": 2, "g": 1, "w": 1}
+    assert e.holds_at(cheap) and _called_bluffs(game, e, cheap) == ["irresolute"]
+    assert not e.holds_at({**cheap, "k": 1})  # k = v_L: the challenger would have to challenge surely
+    # every called bluff at sampled points comes from this hybrid
+    for pt in _points("sinking_costs", 60, seed=4):
+        for q in res.at(pt):
+            if _called_bluffs(game, q, pt):
+                assert q is e and pt["k"] < pt["v_L"]
 
 
 def test_fearon_sunk_cost_separates_where_it_costs_between_the_types_values():

@@ -11,6 +11,7 @@ import sympy as sp
 
 from alliancegames.analysis.signalling import (
     belief_symbol,
+    hybrid_at,
     intuitive_at,
     pbe_at,
     perfect_bayesian_equilibria,
@@ -63,21 +64,126 @@ def _grid_points(rng: random.Random, n: int):
 
 
 GAMES = [random_game(s) for s in range(5)] + [middle_action_game()]
+# games with semi-separating equilibria somewhere in (p, c): two, three messages; three actions
+HYBRID_GAMES = [
+    random_game(5),
+    random_game(9),
+    random_game(16, ("m1", "m2", "m3")),
+    random_game(9, actions=("a1", "a2", "a3")),
+    random_game(23, actions=("a1", "a2", "a3")),
+]
 
 
-@pytest.mark.parametrize("game", GAMES, ids=lambda g: g.name)
+def direct_set(game, point):
+    """The PBE profiles found by the independent checks: pure ones and isolated hybrids."""
+    return pbe_at(game, point) | set(hybrid_at(game, point))
+
+
+@pytest.mark.parametrize(
+    "game", GAMES + HYBRID_GAMES, ids=lambda g: f"{g.name} {len(g.messages)}x{len(g.actions)}"
+)
 def test_symbolic_pbe_set_equals_the_direct_check(game):
+    """Pure and hybrid PBE: the same profiles, the same sigma and rho, the same Intuitive Criterion verdict."""
     res = perfect_bayesian_equilibria(game)
-    rng = random.Random(hash(game.name) % 1000)
-    nontrivial = 0
+    rng = random.Random(sum(map(ord, game.name)) + len(game.messages) + 7 * len(game.actions))
+    nontrivial = hybrids = 0
     for point in _grid_points(rng, 40):
         sym = {e.profile for e in res.at(point)}
-        direct = pbe_at(game, point)
+        direct = direct_set(game, point)
         assert sym == direct, (game.name, point)
         nontrivial += bool(direct)
+        mixed = hybrid_at(game, point)
+        hybrids += bool(mixed)
         for e in res.at(point):
+            if e.kind == "hybrid":
+                assert e.mixing_at(point) == dict(zip(("sigma", "rho"), mixed[e.profile])), (e.label, point)
             assert e.survives_intuitive_at(point) == intuitive_at(game, e.profile, point), (e.label, point)
     assert nontrivial > 0
+    if game in HYBRID_GAMES:
+        assert hybrids > 0, "the sample should meet the hybrid region"
+
+
+@pytest.mark.parametrize(
+    "game", HYBRID_GAMES[:3], ids=lambda g: f"{g.name} {len(g.messages)}x{len(g.actions)}"
+)
+def test_hybrid_pbe_are_mixed_nash_equilibria_of_the_strategic_form(game):
+    """A hybrid PBE, written as mixed strategies over plans, has zero regret in the strategic form."""
+    res = perfect_bayesian_equilibria(game)
+    nf = game.strategic_form()
+    rng = random.Random(3)
+    checked = 0
+    for point in _grid_points(rng, 60):
+        num = evaluate(nf, point)
+        A, B = np.asarray(num.A, float), np.asarray(num.B, float)
+        for e in res.at(point):
+            if e.kind != "hybrid":
+                continue
+            s, r = e.behaviour()
+            sub = {q.symbol: sp.nsimplify(point[q.name]) for q in game.parameters}
+            # behaviour -> plan probabilities (independent across types / messages)
+            x = np.array(
+                [
+                    float(
+                        sp.Mul(
+                            *[s[t].get(m, 0) for t, m in (kv.split(":") for kv in lab.split(";"))]
+                        ).xreplace(sub)
+                    )
+                    for lab in nf.actions[0]
+                ]
+            )
+            y = np.array(
+                [
+                    float(
+                        sp.Mul(
+                            *[r[m].get(a, 0) for m, a in (kv.split(":") for kv in lab.split(";"))]
+                        ).xreplace(sub)
+                    )
+                    for lab in nf.actions[1]
+                ]
+            )
+            assert abs(x.sum() - 1) < 1e-12 and abs(y.sum() - 1) < 1e-12
+            assert max_regret(A, B, x, y) <= 1e-9, (e.label, point)
+            checked += 1
+    assert checked > 0
+
+
+def test_beer_quiche_hybrid_for_a_low_prior_of_toughness():
+    """Beer-quiche with a symbolic prior p of the tough type (Cho and Kreps's payoffs, as above).
+
+    Derivation.  The sender gets 1 for the breakfast its type likes (tough: beer, weak: quiche)
+    plus 2 if not dueled; the receiver gets 1 for dueling the weak type or not dueling the tough one,
+    so it is indifferent at the belief mu = 1/2 in toughness.  For p < 1/2, let the tough type drink
+    beer and the weak one drink beer with probability s, quiche otherwise.  Quiche reveals weakness,
+    so the receiver duels there.  At beer, Bayes gives mu = p / (p + (1 - p) s); the receiver mixes
+    only if mu = 1/2, i.e. s = p / (1 - p), in (0, 1) exactly when p < 1/2.  The weak type must be
+    indifferent: quiche gives 1 + 0 = 1, beer gives 0 + 2 (1 - r) where r is the probability of a
+    duel after beer, so r = 1/2.  The tough type then gets 1 + 2 (1/2) = 2 from beer against 0 from
+    quiche (a duel), so it does not deviate.  The receiver's ex-ante payoff is p/2 + (1 - p) s / 2 +
+    (1 - p)(1 - s) = 1 - p.  For p >= 1/2 the same profile needs s >= 1: no hybrid (pooling instead).
+    """
+    p = parameter("p", "prior of the tough type", "probability", Fraction(1, 4))
+
+    def pay(t, m, a):
+        likes = "beer" if t == "tough" else "quiche"
+        return int(m == likes) + 2 * int(a == "not"), int((a == "duel") == (t == "weak"))
+
+    g = signalling_game("beer-quiche p", ("S", "R"), ("tough", "weak"), [p], {"tough": "p", "weak": 1 - p.symbol},
+                        ("beer", "quiche"), ("duel", "not"), pay)  # fmt: skip
+    res = perfect_bayesian_equilibria(g)
+    (h,) = res.of_kind("hybrid")
+    P = p.symbol
+    assert h.profile == (("beer", ("beer", "quiche")), (("duel", "not"), "duel"))
+    assert h.cases == (P < sp.Rational(1, 2),)
+    s, r = h.behaviour()
+    assert sp.simplify(s["weak"]["beer"] - P / (1 - P)) == 0 and s["tough"] == {"beer": 1}
+    assert r["beer"] == {"duel": sp.Rational(1, 2), "not": sp.Rational(1, 2)} and r["quiche"] == {"duel": 1}
+    assert dict(h.beliefs) == {"beer": sp.Rational(1, 2), "quiche": 0}
+    assert h.intuitive is sp.true  # no unused message
+    pay_ = dict(h.payoffs)
+    assert pay_["tough"] == 2 and pay_["weak"] == 1 and sp.simplify(pay_["R"] - (1 - P)) == 0
+    assert {e.kind for e in res.at({"p": Fraction(1, 2)})} == {"pooling"}  # s would be 1
+    assert hybrid_at(g, {"p": Fraction(1, 4)}) == {h.profile: (Fraction(1, 3), Fraction(1, 2))}
+    assert "hybrid (weak mixes beer/quiche)" in res.regime_table({"p": 0.3})["regime"].tolist()
 
 
 @pytest.mark.parametrize("game", GAMES[:3], ids=lambda g: g.name)

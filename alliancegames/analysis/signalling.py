@@ -18,8 +18,18 @@ perfect Bayesian equilibrium (PBE) when
    such beliefs is reported, and whether one exists is part of the conditions;
 3. every type's message is a best response to the receiver's plan.
 
-Pooling equilibria (both types send one message) and separating ones (they
-send different messages) are enumerated.  The conditions on the parameters are
+Pooling equilibria (both types send one message), separating ones (they
+send different messages) and semi-separating (*hybrid*) ones are enumerated.
+In a hybrid equilibrium one type (the *mixer*) sends a shared message ``m1``
+with probability ``sigma`` and a second message ``m2`` otherwise, the other
+type sends ``m1``; the receiver plays a pure action after every message except
+``m1``, where it may mix between two actions (``a`` with probability ``rho``).
+The hybrids listed are the *isolated* ones: the receiver's indifference at
+``m1`` fixes the belief there and so, by Bayes' rule, ``sigma``, and the
+mixer's indifference between ``m1`` and ``m2`` fixes ``rho``; both are
+reported as expressions in the parameters.  (Hybrids in which the receiver
+plays a pure action after ``m1`` need an equality between the mixer's payoffs
+and then form a continuum in ``sigma``; they are not listed.)  The conditions on the parameters are
 conjunctions of relations in the solved, readable form of
 :mod:`alliancegames.analysis.regions` (:func:`~alliancegames.analysis.conditions.simplify_conditions`);
 because "some supporting belief exists" is a disjunction (the belief may sit
@@ -35,11 +45,13 @@ by sending ``m`` whatever the receiver's best response to any belief
 The ``intuitive`` field of :class:`PBE` is the condition on the parameters under which the
 equilibrium survives.
 
-Not covered (said, not hidden): more than two types; receiver mixing; the
-semi-separating (hybrid) equilibria of two-type games.  The independent
-exact check :func:`pbe_at` enumerates the same class numerically (Bayes'
-rule, sequential rationality, an interval of supporting beliefs), and the
-tests compare the two at random points and on boundaries.
+Not covered (said, not hidden): more than two types; receiver mixing other
+than at the shared message of a hybrid; hybrids that are not isolated (above);
+mixing off the path.  The independent exact checks :func:`pbe_at` (pure
+profiles) and :func:`hybrid_at` (hybrids) enumerate the same class numerically
+(Bayes' rule forwards from the strategies, sequential rationality, an interval
+of supporting beliefs), and the tests compare them with the symbolic pieces at
+random points and on boundaries.
 
 References
 ----------
@@ -66,6 +78,7 @@ __all__ = [
     "PBE",
     "PBEResult",
     "belief_symbol",
+    "hybrid_at",
     "intuitive_at",
     "pbe_at",
     "perfect_bayesian_equilibria",
@@ -115,13 +128,17 @@ def _values(parameters: Sequence[Parameter], values: Mapping[str, Any]) -> dict[
 
 @dataclass(frozen=True)
 class PBE:
-    """One pure perfect Bayesian equilibrium candidate and where it is one.
+    """One perfect Bayesian equilibrium candidate and where it is one.
 
     Attributes
     ----------
-    kind : {"pooling", "separating"}
+    kind : {"pooling", "separating", "hybrid"}
     sender : tuple of (type, message)
+        In a hybrid, the mixer's entry is ``(type, (m1, m2))``: it sends the
+        shared message ``m1`` with probability ``sigma`` (see ``mixing``).
     receiver : tuple of (message, action)
+        In a hybrid, the entry of the shared message is ``(m1, (a, b))``: the
+        receiver plays ``a`` with probability ``rho``.
     beliefs : tuple of (message, expression)
         On-path beliefs ``mu[m]`` (probability of the first type) by Bayes' rule.
     off_path : tuple of (message, condition)
@@ -137,6 +154,8 @@ class PBE:
     payoffs : tuple
         ``((type, sender payoff), ...)`` and the receiver's ex-ante payoff last
         as ``(receiver name, payoff)``.
+    mixing : tuple of (name, expression)
+        ``(("sigma", ...), ("rho", ...))`` in a hybrid, empty otherwise.
     """
 
     kind: str
@@ -148,6 +167,7 @@ class PBE:
     intuitive: sp.Basic
     payoffs: tuple[tuple[str, sp.Expr], ...]
     parameters: tuple[Parameter, ...] = ()
+    mixing: tuple[tuple[str, sp.Expr], ...] = ()
 
     @property
     def conditions(self) -> sp.Basic:
@@ -161,10 +181,32 @@ class PBE:
 
     @property
     def label(self) -> str:
-        """E.g. ``"separating: resolute:Ally, irresolute:Stay | Ally:Wait, Stay:Attack"``."""
-        s = ", ".join(f"{t}:{m}" for t, m in self.sender)
-        r = ", ".join(f"{m}:{a}" for m, a in self.receiver)
+        """E.g. ``"separating: resolute:Ally, irresolute:Stay | Ally:Wait, Stay:Attack"``.
+
+        A mixed choice is written ``m1/m2`` (the first one with probability ``sigma`` or ``rho``).
+        """
+        s = ", ".join(f"{t}:{_slash(m)}" for t, m in self.sender)
+        r = ", ".join(f"{m}:{_slash(a)}" for m, a in self.receiver)
         return f"{self.kind}: {s} | {r}"
+
+    def behaviour(self) -> tuple[dict[str, dict[str, sp.Expr]], dict[str, dict[str, sp.Expr]]]:
+        """The strategies as probabilities: ``({type: {message: prob}}, {message: {action: prob}})``."""
+        mix = dict(self.mixing)
+
+        def probs(choice: Any, q: str) -> dict[str, sp.Expr]:
+            if isinstance(choice, tuple):
+                return {choice[0]: mix[q], choice[1]: _ratio(1 - mix[q])}
+            return {choice: sp.S.One}
+
+        return (
+            {t: probs(m, "sigma") for t, m in self.sender},
+            {m: probs(a, "rho") for m, a in self.receiver},
+        )
+
+    def mixing_at(self, values: Mapping[str, Any] | None = None) -> dict[str, Fraction]:
+        """``sigma`` and ``rho`` at a point, exactly (empty for a pure equilibrium)."""
+        sub = _values(self.parameters, values or {})
+        return {k: _frac(sp.cancel(v.xreplace(sub))) for k, v in self.mixing}
 
     @property
     def short(self) -> str:
@@ -172,6 +214,9 @@ class PBE:
         if self.kind == "pooling":
             m = self.sender[0][1]
             return f"pooling on {m} ({dict(self.receiver)[m]})"
+        if self.kind == "hybrid":
+            ((t, (m1, m2)),) = [(t, m) for t, m in self.sender if isinstance(m, tuple)]
+            return f"hybrid ({t} mixes {m1}/{m2})"
         return "separating (" + "/".join(m for _, m in self.sender) + ")"
 
     def holds_at(self, values: Mapping[str, Any] | None = None) -> bool:
@@ -187,6 +232,8 @@ class PBE:
         lines = [self.label]
         if self.beliefs:
             lines.append("  beliefs on path: " + ", ".join(f"mu[{m}] = {b}" for m, b in self.beliefs))
+        if self.mixing:
+            lines.append("  mixing: " + ", ".join(f"{k} = {v}" for k, v in self.mixing))
         for m, c in self.off_path:
             lines.append(f"  off path, {m}: supported by beliefs {c}")
         lines.append("  a PBE where " + " OR ".join(f"({c})" for c in self.cases))
@@ -215,7 +262,7 @@ class PBEResult:
         return self.equilibria[i]
 
     def of_kind(self, kind: str) -> tuple[PBE, ...]:
-        """The pooling or the separating equilibria."""
+        """The pooling, the separating or the hybrid equilibria."""
         return tuple(e for e in self.equilibria if e.kind == kind)
 
     def at(self, values: Mapping[str, Any] | None = None, *, intuitive: bool = False) -> list[PBE]:
@@ -289,7 +336,7 @@ class PBEResult:
         return pd.DataFrame(out)
 
     def __str__(self) -> str:
-        head = f"perfect Bayesian equilibria of {self.game.name}: {len(self.equilibria)} (pure; two types)"
+        head = f"perfect Bayesian equilibria of {self.game.name}: {len(self.equilibria)} (pure and hybrid; two types)"
         body = "\n".join(str(e) for e in self.equilibria)
         return (
             head
@@ -316,6 +363,34 @@ class PBEResult:
 
 
 # ---------------------------------------------------------------------- pieces
+def _ratio(e: sp.Expr) -> sp.Expr:
+    """A rational expression factored, each factor written with more positive terms than negative (``1 - p``)."""
+
+    def upright(f: sp.Expr) -> tuple[int, sp.Expr]:
+        terms = sp.Add.make_args(f)
+        neg = sum(t.could_extract_minus_sign() for t in terms)
+        if len(terms) > 1 and (2 * neg > len(terms) or (2 * neg == len(terms) and f.as_coeff_Add()[0] < 0)):
+            return -1, sp.expand(-f)
+        return 1, f
+
+    def side(x: sp.Expr) -> tuple[int, sp.Expr]:
+        c, fs = sp.factor_list(x)
+        sign, out = (1 if c >= 0 else -1), sp.Abs(c)
+        for f, k in fs:
+            s1, f1 = upright(f)
+            sign *= s1**k
+            out *= f1**k
+        return sign, out
+
+    n, d = sp.fraction(sp.cancel(sp.together(e)))
+    (sn, n), (sd, d) = side(n), side(d)
+    return sn * sd * n / d
+
+
+def _slash(choice: Any) -> str:
+    return "/".join(choice) if isinstance(choice, tuple) else choice
+
+
 def _witnesses(uR: Any, types: Sequence[str], m: str, a: str, actions: Sequence[str]) -> list[list[sp.Basic]]:
     """Alternative relation lists, one of which holds iff some belief in [0, 1] makes ``a`` a best response.
 
@@ -355,8 +430,9 @@ def perfect_bayesian_equilibria(
     *,
     assumptions: Iterable[Any] = (),
     prefer: Sequence[str] = (),
+    hybrids: bool = True,
 ) -> PBEResult:
-    """Every pure (pooling or separating) PBE of a two-type signalling game, with conditions.
+    """Every pure (pooling or separating) and isolated hybrid PBE of a two-type signalling game, with conditions.
 
     Parameters
     ----------
@@ -367,6 +443,8 @@ def perfect_bayesian_equilibria(
         ``prior(t) > 0`` are always added.
     prefer : sequence of str
         Parameter names to solve relations for first (then probabilities).
+    hybrids : bool
+        Also list the semi-separating equilibria (see the module notes).
 
     Returns
     -------
@@ -472,21 +550,7 @@ def perfect_bayesian_equilibria(
                         else sp.S.Zero,
                     )
                 )
-            off_beliefs = []
-            for m in off:
-                mu = belief_symbol(m)
-                a = receiver[m]
-                rels = [
-                    sp.GreaterThan(
-                        sp.expand(
-                            mu * (uR(t0, m, a) - uR(t0, m, b)) + (1 - mu) * (uR(t1, m, a) - uR(t1, m, b))
-                        ),
-                        0,
-                    )
-                    for b in A
-                    if b != a
-                ]
-                off_beliefs.append((m, simplify_conditions(rels, (*ctx, mu <= 1), (mu, *order))))
+            off_beliefs = [(m, _off_path_support(uR, game.types, m, receiver[m], A, ctx, order)) for m in off]
             eq_pay = {t: uS(t, sender[t], receiver[sender[t]]) for t in game.types}
             intuitive = _intuitive(game, off, eq_pay, uS, uR, ctx)
             recv = sp.expand(sum(prior[t] * uR(t, sender[t], receiver[sender[t]]) for t in game.types))
@@ -503,7 +567,157 @@ def perfect_bayesian_equilibria(
                     game.parameters,
                 )
             )
+    if hybrids:
+        found.extend(_hybrids(game, uS, uR, ctx, order, dropped))
     return PBEResult(game, tuple(found), tuple(dropped), ctx)
+
+
+def _off_path_support(
+    uR: Any,
+    types: Sequence[str],
+    m: str,
+    a: str,
+    actions: Sequence[str],
+    ctx: tuple[sp.Basic, ...],
+    order: Sequence[sp.Symbol],
+) -> sp.Basic:
+    """The beliefs ``mu[m]`` that make ``a`` a best response after ``m``, as a solved condition."""
+    t0, t1 = types
+    mu = belief_symbol(m)
+    rels = [
+        sp.GreaterThan(
+            sp.expand(mu * (uR(t0, m, a) - uR(t0, m, b)) + (1 - mu) * (uR(t1, m, a) - uR(t1, m, b))), 0
+        )
+        for b in actions
+        if b != a
+    ]
+    return simplify_conditions(rels, (*ctx, mu <= 1), (mu, *order))
+
+
+def _hybrids(
+    game: SignallingGame,
+    uS: Any,
+    uR: Any,
+    ctx: tuple[sp.Basic, ...],
+    order: Sequence[sp.Symbol],
+    dropped: list[tuple[str, str]],
+) -> list[PBE]:
+    """The semi-separating PBE of a two-type game (see :func:`perfect_bayesian_equilibria`).
+
+    The *mixer* ``x`` sends the shared message ``m1`` with probability
+    ``sigma`` and ``m2`` otherwise; the other type ``y`` sends ``m1``; the
+    receiver plays ``a`` with probability ``rho`` and ``b`` otherwise after
+    ``m1``, a pure action after every other message.  Write
+    ``d_t = uR(t, m1, a) - uR(t, m1, b)`` and ``D = d_t0 - d_t1``.  The
+    receiver mixes only at the belief ``mu* = -d_t1 / D`` (it needs ``D != 0``),
+    Bayes' rule at ``m1`` then gives ``sigma``; the mixer's indifference
+    between ``m1`` and ``m2`` gives ``rho`` (it needs ``x``'s payoffs from
+    ``a`` and ``b`` after ``m1`` to differ).  Relations with a denominator
+    of unknown sign are multiplied by its square.
+    """
+    t0, t1 = game.types
+    prior = dict(game.prior)
+    M, A = game.messages, game.actions
+    out: list[PBE] = []
+    for x, y in ((t0, t1), (t1, t0)):
+        for m1, m2 in itertools.permutations(M, 2):
+            rest = [m for m in M if m not in (m1, m2)]
+            for a, b in itertools.combinations(A, 2):
+                d0 = sp.expand(uR(t0, m1, a) - uR(t0, m1, b))
+                d1 = sp.expand(uR(t1, m1, a) - uR(t1, m1, b))
+                D = sp.expand(d0 - d1)
+                Ea, Eb = uS(x, m1, a), uS(x, m1, b)
+                E = sp.expand(Ea - Eb)
+                if D == 0 or E == 0:
+                    continue  # the receiver's or the mixer's indifference pins nothing: not isolated
+                base0: list[sp.Basic] = [
+                    sp.Unequality(D, 0),
+                    sp.Unequality(E, 0),
+                    sp.StrictGreaterThan(sp.expand(-d1 * D), 0),  # mu* > 0
+                    sp.StrictGreaterThan(sp.expand(d0 * D), 0),  # mu* < 1
+                    # sigma < 1: mu* < prior(t0) when t0 mixes, mu* > prior(t0) when t1 mixes
+                    sp.StrictGreaterThan(sp.expand((prior[t0] * D + d1) * D * (1 if x == t0 else -1)), 0),
+                ]
+                for c in A:
+                    if c not in (a, b):  # a (and b) best against c at mu*, times D^2
+                        e0 = uR(t0, m1, a) - uR(t0, m1, c)
+                        e1 = uR(t1, m1, a) - uR(t1, m1, c)
+                        base0.append(sp.GreaterThan(sp.expand((-d1 * e0 + d0 * e1) * D), 0))
+                for a2 in A:
+                    U2 = uS(x, m2, a2)
+                    N = sp.expand(U2 - Eb)
+                    for plan in itertools.product(A, repeat=len(rest)):
+                        r = {**dict(zip(rest, plan)), m2: a2}
+                        sender = {x: (m1, m2), y: m1}
+                        receiver = {m: ((a, b) if m == m1 else r[m]) for m in M}
+                        desc = f"hybrid: {x} mixes {m1}/{m2}, {y} sends {m1} | {m1}: {a}/{b}, " + ", ".join(
+                            f"{m}: {r[m]}" for m in M if m != m1
+                        )
+                        rels = list(base0)
+                        rels += [
+                            sp.StrictGreaterThan(sp.expand(N * E), 0),  # rho > 0
+                            sp.StrictGreaterThan(sp.expand((E - N) * E), 0),
+                        ]  # rho < 1
+                        rels += [
+                            sp.GreaterThan(sp.expand(uR(x, m2, a2) - uR(x, m2, c)), 0) for c in A if c != a2
+                        ]
+                        rels += [sp.GreaterThan(sp.expand(U2 - uS(x, m, r[m])), 0) for m in rest]
+                        Ya, Yb = uS(y, m1, a), uS(y, m1, b)
+                        for m in M:
+                            if m != m1:  # y's payoff (E Yb + N (Ya - Yb)) / E beats m's, times E^2
+                                rels.append(
+                                    sp.GreaterThan(
+                                        sp.expand((E * Yb + N * (Ya - Yb) - E * uS(y, m, r[m])) * E), 0
+                                    )
+                                )
+                        core = simplify_conditions(rels, ctx, order)
+                        if core is sp.false:
+                            dropped.append(
+                                (desc, "no parameters make both indifferences and Bayes' rule hold")
+                            )
+                            continue
+                        options = [_witnesses(uR, game.types, m, r[m], A) for m in rest]
+                        cases: list[sp.Basic] = []
+                        for combo in itertools.product(*options):
+                            cond = simplify_conditions([core, *(q for w in combo for q in w)], ctx, order)
+                            if cond is not sp.false and cond not in cases:
+                                cases.append(cond)
+                        if not cases:
+                            dropped.append((desc, "no off-path belief supports the receiver's action"))
+                            continue
+                        cases = _drop_subsumed(cases, ctx)
+                        rho = _ratio(N / E)
+                        px, py = prior[x], prior[y]
+                        # Bayes at m1: mu* = -d1/D and 1 - mu* = d0/D
+                        sigma = (-d1 * py) / (px * d0) if x == t0 else (d0 * py) / (px * -d1)
+                        sigma = _ratio(sigma)
+                        mu_star = _ratio(-d1 / D)
+                        Uy = sp.factor(sp.cancel(rho * Ya + (1 - rho) * Yb))
+                        eq_pay = {x: U2, y: Uy}
+
+                        rec = {t: rho * uR(t, m1, a) + (1 - rho) * uR(t, m1, b) for t in game.types}
+                        recv = px * (sigma * rec[x] + (1 - sigma) * uR(x, m2, a2)) + py * rec[y]
+                        out.append(
+                            PBE(
+                                "hybrid",
+                                tuple((t, sender[t]) for t in game.types),
+                                tuple((m, receiver[m]) for m in M),
+                                ((m1, mu_star), (m2, sp.S.One if x == t0 else sp.S.Zero)),
+                                tuple(
+                                    (m, _off_path_support(uR, game.types, m, r[m], A, ctx, order))
+                                    for m in rest
+                                ),
+                                tuple(cases),
+                                _intuitive(game, rest, eq_pay, uS, uR, ctx),
+                                (
+                                    *((t, sp.factor(sp.cancel(eq_pay[t]))) for t in game.types),
+                                    (game.players[1], _ratio(recv)),
+                                ),
+                                game.parameters,
+                                (("sigma", sigma), ("rho", rho)),
+                            )
+                        )
+    return out
 
 
 def _drop_subsumed(cases: list[sp.Basic], ctx: tuple[sp.Basic, ...]) -> list[sp.Basic]:
@@ -552,11 +766,14 @@ def _intuitive(
 
         for t, other in ((t0, t1), (t1, t0)):
             fails.append(sp.And(dominated(t), sp.Not(dominated(other)), gains(other)))
-    out = sp.Not(sp.Or(*fails))
-    if isinstance(out, sp.Not) and isinstance(out.args[0], sp.And):  # tidy "not (1 < c < 2)"
-        inner = simplify_conditions(out.args[0].args, ctx)
-        out = sp.true if inner is sp.false else sp.Not(inner)
-    return out
+    tidy = []
+    for f in fails:  # simplify each way to fail that is a conjunction of relations; drop impossible ones
+        rels = f.args if isinstance(f, sp.And) else (f,)
+        if all(isinstance(q, sp.core.relational.Relational) for q in rels):
+            f = simplify_conditions(rels, ctx)
+        if f is not sp.false:
+            tidy.append(f)
+    return sp.Not(sp.Or(*tidy))  # e.g. "not (1 < c < 2)"
 
 
 # ------------------------------------------------------------ the numeric check
@@ -655,6 +872,9 @@ def intuitive_at(
 ) -> bool:
     """Whether a PBE profile passes the Intuitive Criterion at a point (exact, computed directly).
 
+    ``profile`` is written as in :attr:`PBE.profile`; for a hybrid the
+    equilibrium payoffs are those of :func:`hybrid_at` at the point.
+
     Examples
     --------
     >>> from alliancegames.core.bayesian import signalling_game
@@ -666,10 +886,24 @@ def intuitive_at(
     prior, pay = _numeric_tables(game, values or {})
     T, M, A = game.types, game.messages, game.actions
     splan, rplan = profile
-    r = dict(zip(M, rplan))
-    eq = {t: pay[(t, s, r[s])][0] for t, s in zip(T, splan)}
+    if any(isinstance(v, tuple) for v in (*splan, *rplan)):
+        found = hybrid_at(game, values)
+        if profile not in found:
+            raise ModelError(f"{profile} is not a hybrid PBE at the point")
+        rho = found[profile][1]
+        mix = {
+            m: ({a[0]: rho, a[1]: 1 - rho} if isinstance(a, tuple) else {a: Fraction(1)})
+            for m, a in zip(M, rplan)
+        }
+        first = {t: (s[0] if isinstance(s, tuple) else s) for t, s in zip(T, splan)}
+        eq = {t: sum(q * pay[(t, first[t], c)][0] for c, q in mix[first[t]].items()) for t in T}
+        used = {m for s in splan for m in (s if isinstance(s, tuple) else (s,))}
+    else:
+        r = dict(zip(M, rplan))
+        eq = {t: pay[(t, s, r[s])][0] for t, s in zip(T, splan)}
+        used = set(splan)
     for m in M:
-        if m in splan:
+        if m in used:
             continue
         reach = [
             a
@@ -691,3 +925,118 @@ def intuitive_at(
         if all(pay[(t, m, a)][0] > eq[t] for a in br):
             return False
     return True
+
+
+def _behaviour_is_pbe(
+    prior: Mapping[str, Fraction],
+    pay: Mapping[tuple[str, str, str], tuple[Fraction, Fraction]],
+    game: SignallingGame,
+    s: Mapping[str, Mapping[str, Fraction]],
+    r: Mapping[str, Mapping[str, Fraction]],
+) -> bool:
+    """Check a behaviour profile directly: sender best responses, Bayes' rule forwards, receiver best responses.
+
+    ``s[type][message]`` and ``r[message][action]`` are probabilities; off
+    the path the receiver's action must be pure and some belief must support it.
+    """
+    T, M, A = game.types, game.messages, game.actions
+    for t in T:
+        value = {m: sum(q * pay[(t, m, c)][0] for c, q in r[m].items()) for m in M}
+        best = max(value.values())
+        if any(q > 0 and value[m] != best for m, q in s[t].items()):
+            return False
+    for m in M:
+        mass = {t: prior[t] * s[t].get(m, Fraction(0)) for t in T}
+        total = sum(mass.values())
+        if total > 0:
+            ev = {c: sum(mass[t] / total * pay[(t, m, c)][1] for t in T) for c in A}
+            best = max(ev.values())
+            if any(q > 0 and ev[c] != best for c, q in r[m].items()):
+                return False
+        else:
+            used = [c for c, q in r[m].items() if q > 0]
+            if len(used) != 1:
+                return False
+            (a,) = used
+            d = [
+                (pay[(T[0], m, a)][1] - pay[(T[0], m, b)][1], pay[(T[1], m, a)][1] - pay[(T[1], m, b)][1])
+                for b in A
+            ]
+            if _support_interval(d) is None:
+                return False
+    return True
+
+
+def hybrid_at(
+    game: SignallingGame, values: Mapping[str, Any] | None = None
+) -> dict[tuple[tuple[Any, ...], tuple[Any, ...]], tuple[Fraction, Fraction]]:
+    """The isolated hybrid PBE at a numeric point, found directly: ``{profile: (sigma, rho)}``.
+
+    The independent check of the hybrids of :func:`perfect_bayesian_equilibria`.
+    For each candidate (mixer, shared and second message, the receiver's two
+    actions after the shared message, its pure actions elsewhere) the belief
+    at which the receiver is indifferent is computed from the numeric payoffs,
+    ``sigma`` and ``rho`` from it, and then the whole behaviour profile is
+    checked forwards (:func:`_behaviour_is_pbe`): Bayes' rule from the
+    strategies, best responses of both players, an off-path belief interval.
+    Profiles are written as in :attr:`PBE.profile`.
+
+    Examples
+    --------
+    Beer–quiche with a tough type of prior 1/4: the weak type drinks beer with
+    probability 1/3 and the receiver duels a beer drinker with probability 1/2.
+
+    >>> from alliancegames.core.bayesian import signalling_game
+    >>> def pay(t, m, a):
+    ...     likes = "beer" if t == "tough" else "quiche"
+    ...     return int(m == likes) + 2 * int(a == "not"), int((a == "duel") == (t == "weak"))
+    >>> g = signalling_game("bq", ("S", "R"), ("tough", "weak"), [],
+    ...                     {"tough": sp.Rational(1, 4), "weak": sp.Rational(3, 4)},
+    ...                     ("beer", "quiche"), ("duel", "not"), pay)
+    >>> hybrid_at(g)
+    {(('beer', ('beer', 'quiche')), (('duel', 'not'), 'duel')): (Fraction(1, 3), Fraction(1, 2))}
+    """
+    prior, pay = _numeric_tables(game, values or {})
+    T, M, A = game.types, game.messages, game.actions
+    out: dict[tuple[tuple[Any, ...], tuple[Any, ...]], tuple[Fraction, Fraction]] = {}
+    for x, y in ((T[0], T[1]), (T[1], T[0])):
+        for m1, m2 in itertools.permutations(M, 2):
+            rest = [m for m in M if m not in (m1, m2)]
+            for a, b in itertools.combinations(A, 2):
+
+                def gap(mu: Fraction, m1: str = m1, a: str = a, b: str = b) -> Fraction:
+                    """The receiver's gain from a over b after m1 at belief mu."""
+                    return mu * (pay[(T[0], m1, a)][1] - pay[(T[0], m1, b)][1]) + (1 - mu) * (
+                        pay[(T[1], m1, a)][1] - pay[(T[1], m1, b)][1]
+                    )
+
+                g0, g1 = gap(Fraction(0)), gap(Fraction(1))
+                if g0 == g1:
+                    continue
+                mu = g0 / (g0 - g1)  # gap is linear in mu and vanishes here
+                if not 0 < mu < 1:
+                    continue
+                # mass of T[0] over total mass at m1 equals mu
+                if x == T[0]:
+                    sigma = mu * prior[y] / ((1 - mu) * prior[x])
+                else:
+                    sigma = (1 - mu) * prior[y] / (mu * prior[x])
+                if not 0 < sigma < 1:
+                    continue
+                spread = pay[(x, m1, a)][0] - pay[(x, m1, b)][0]
+                if spread == 0:
+                    continue
+                for a2 in A:
+                    rho = (pay[(x, m2, a2)][0] - pay[(x, m1, b)][0]) / spread
+                    if not 0 < rho < 1:
+                        continue
+                    for plan in itertools.product(A, repeat=len(rest)):
+                        s = {x: {m1: sigma, m2: 1 - sigma}, y: {m1: Fraction(1)}}
+                        r = {m: {c: Fraction(1)} for m, c in zip(rest, plan)}
+                        r[m2] = {a2: Fraction(1)}
+                        r[m1] = {a: rho, b: 1 - rho}
+                        if _behaviour_is_pbe(prior, pay, game, s, r):
+                            splan = tuple((m1, m2) if t == x else m1 for t in T)
+                            rplan = tuple((a, b) if m == m1 else next(iter(r[m])) for m in M)
+                            out[(splan, rplan)] = (sigma, rho)
+    return out

@@ -248,7 +248,12 @@ def sinking_costs(**overrides: Any) -> SignallingGame:
     Derived results (tests): the signal separates the types exactly where
     ``v_L <= k <= w_D`` (it must cost more than the irresolute type's value of
     deterring, less than the resolute type's); in that equilibrium the type
-    that signals fights if challenged — no bluffing.
+    that signals fights if challenged — no bluffing.  The exception in this
+    coding is a semi-separating equilibrium with a cheap signal (``k < v_L``)
+    and a low prior (``p < g/(g + w)``): the irresolute type sinks the cost with
+    probability ``p w / (g (1 - p))``, is challenged with probability
+    ``(v_L - k)/v_L`` and then backs down — a bluff called with positive
+    probability.
 
     References
     ----------

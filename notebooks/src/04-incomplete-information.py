@@ -25,6 +25,7 @@ import sympy as sp
 
 from alliancegames import (
     equilibrium_regions,
+    hybrid_at,
     intuitive_at,
     pbe_at,
     per_type,
@@ -96,10 +97,17 @@ assert len(sep) == 1 and sep[0].cases == (sp.And(M["c"] >= M["v"], M["c"] <= M["
 print("the alliance separates the types exactly where", sep[0].cases[0])
 
 # %% [markdown]
+# Besides the pure (pooling and separating) equilibria the list has two *semi-separating* (hybrid)
+# ones: one type mixes between allying and staying unaligned, the challenger mixes after the message
+# both types send, and the mixing probabilities `sigma` (of the mixing type) and `rho` (of the
+# challenger) are expressions in the parameters.
+#
 # **The symbolic pieces against an independent check.** At 200 points of the coded ranges (half of them
 # on a coarse grid, where ties and boundaries occur), the PBE set read from the conditions must equal
 # the set found directly (Bayes' rule on the path, the interval of supporting off-path beliefs,
-# sequential rationality), and the Intuitive Criterion must agree with its direct computation.
+# sequential rationality; for hybrids, the mixing probabilities found from the receiver's and the mixing
+# type's indifference and the whole profile checked forwards), and the Intuitive Criterion must agree
+# with its direct computation.
 
 # %%
 rng = random.Random(2026)
@@ -114,7 +122,9 @@ for i in range(200):
               * Fraction(rng.randint(0, 1000), 1000) for s in specs}  # fmt: skip
     pt["p"] = min(max(pt["p"], Fraction(1, 100)), Fraction(99, 100))
     found = res.at(pt)
-    assert {e.profile for e in found} == pbe_at(morrow, pt), pt
+    hybrids = hybrid_at(morrow, pt)
+    assert {e.profile for e in found} == pbe_at(morrow, pt) | set(hybrids), pt
+    assert all(e.mixing_at(pt) == dict(zip(("sigma", "rho"), hybrids[e.profile])) for e in found if e.mixing)
     assert all(e.survives_intuitive_at(pt) == intuitive_at(morrow, e.profile, pt) for e in found)
     agree += 1
 print(f"symbolic and direct PBE sets agree at {agree} points")
@@ -191,8 +201,13 @@ assert pool.intuitive == sp.Not(sp.And(M["c"] > M["v"], M["c"] < M["f"]))
 #
 # A sunk cost `k` (mobilisation) separates the types where it costs more than the irresolute
 # defender's value of deterring and less than the resolute one's; a tied-hands signal (an audience
-# cost, binding in our coding) commits every signaller to fight. In no equilibrium of either game is a
-# bluff called: no type signals, is challenged, and backs down. Fearon's further result — that tying
+# cost, binding in our coding) commits every signaller to fight. In no *pure* equilibrium of either game
+# is a bluff called: no type signals, is challenged, and backs down. The semi-separating equilibria
+# qualify this for sunk costs: where the sunk cost is below the irresolute defender's value of the stake
+# (`k < v_L`) and the prior of resolve is low, the irresolute type sinks the cost with positive
+# probability, the challenger challenges a signaller with probability `(v_L - k)/v_L`, and the
+# irresolute signaller then backs down — a bluff, called with positive probability. Where the signal
+# is costly enough to separate (`k >= v_L`) there is no bluffing. Fearon's further result — that tying
 # hands carries a greater ex-ante risk of war — is **not** reproduced by this binary coding (see the
 # model's docstring): here the binding commitment simply deters.
 
@@ -206,12 +221,26 @@ print("sunk costs separate where", sep_sink[0].cases[0])
 print(rt)
 
 
-def called_bluffs(game, eq):
-    rec = dict(eq.receiver)
+def called_bluffs(game, eq, pt):
+    """Types that signal with positive probability, are challenged with positive probability, and back down."""
+    s, r = eq.behaviour()
+    sub = {q.symbol: pt[q.name] for q in game.parameters}
     tied = game is tie
-    return [t for t, m in eq.sender
-            if m == "Signal" and rec[m] == "Challenge" and not (t == "resolute" or tied)]  # fmt: skip
 
+    def pos(x):
+        return sp.sympify(x).xreplace(sub) > 0
+
+    return [t for t in game.types if pos(s[t].get("Signal", 0)) and pos(r["Signal"].get("Challenge", 0))
+            and not (t == "resolute" or tied)]  # fmt: skip
+
+
+bluff = [e for e in rs.of_kind("hybrid") if dict(e.sender)["irresolute"] == ("Signal", "No signal")]
+assert len(bluff) == 1
+print("the sunk-cost bluff:", bluff[0])
+assert sp.simplify(dict(bluff[0].mixing)["rho"] - (F["v_L"] - F["k"]) / F["v_L"]) == 0
+assert (F["k"] < F["v_L"]) in bluff[0].cases[0].args
+cheap = {"p": Fraction(1, 10), "k": Fraction(1, 2), "v_H": 4, "v_L": 1, "w_D": 2, "g": 1, "w": 1}
+assert called_bluffs(sink, bluff[0], cheap) == ["irresolute"] and bluff[0].holds_at(cheap)
 
 n = 0
 for name, game, r in (("sinking_costs", sink, rs), ("hands_tying", tie, rt)):
@@ -220,7 +249,8 @@ for name, game, r in (("sinking_costs", sink, rs), ("hands_tying", tie, rt)):
         pt = {s.name: Fraction(str(s.plausible[0])) + (Fraction(str(s.plausible[1])) - Fraction(str(s.plausible[0])))
               * Fraction(rr.randint(0, 10), 10) for s in CODINGS[name].specs}  # fmt: skip
         eqs = r.at(pt)
-        assert {e.profile for e in eqs} == pbe_at(game, pt)
-        assert all(called_bluffs(game, e) == [] for e in eqs)
-        n += len(eqs)
-print(f"no called bluff in {n} equilibria at 120 points")
+        assert {e.profile for e in eqs} == pbe_at(game, pt) | set(hybrid_at(game, pt))
+        if name == "hands_tying" or pt["k"] >= pt["v_L"]:
+            assert all(called_bluffs(game, e, pt) == [] for e in eqs)
+            n += len(eqs)
+print(f"no called bluff in {n} equilibria at the sampled points (sunk costs: where k >= v_L)")
