@@ -52,3 +52,17 @@ def enummixed(A: Any, B: Any) -> list[tuple[tuple[Fraction, ...], tuple[Fraction
         tuple(tuple(Fraction(str(prof[p][s])) for s in strats) for p, strats in zip(players, strategies))
         for prof in result.equilibria
     ]
+
+
+def lcp_behaviour(path: str) -> list[list[dict[str, Fraction]]]:
+    """Gambit's ``lcp`` on an extensive game (sequence form, rational): one equilibrium.
+
+    Per player, per information set (Gambit's order: first encounter in a pre-order traversal of
+    the tree), ``{action label: probability}``.
+    """
+    G = gbt.read_efg(str(path))
+    prof = gbt.nash.lcp_solve(G, rational=True).equilibrium
+    return [
+        [{a: Fraction(str(v)) for a, v in probs} for _, probs in prof[player]]
+        for player in G.players
+    ]

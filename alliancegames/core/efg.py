@@ -43,6 +43,7 @@ __all__ = [
     "EfgNode",
     "bimatrix",
     "efg_game",
+    "infoset_names",
     "parse_efg",
     "read_efg",
     "strategic_form",
@@ -401,6 +402,22 @@ def write_efg(game: EfgGame, path: str | Path) -> None:
 
 
 # ----------------------------------------------------------------- strategic form
+def infoset_names(game: EfgGame, player: int) -> dict[int, str]:
+    """Display name of each information set of ``player`` (1-based): its label, or its number
+    if the label is empty or shared with another of her sets.
+
+    Examples
+    --------
+    >>> g = parse_efg('EFG 2 R "g" { "A" } p "" 1 1 "go" { "x" "y" } 0 t "" 0 '
+    ...               'p "" 1 2 "" { "u" } 0 t "" 0')
+    >>> infoset_names(g, 1)
+    {1: 'go', 2: '2'}
+    """
+    sets = game.infoset_actions(player)
+    labels = [lab for _, lab, _ in sets]
+    return {num: lab if lab and labels.count(lab) == 1 else str(num) for num, lab, _ in sets}
+
+
 def strategic_form(game: EfgGame) -> tuple[list[list[str]], dict[tuple[int, ...], tuple[Fraction, ...]]]:
     """Pure strategies of every player and the expected payoffs of every profile (exact).
 
@@ -429,8 +446,8 @@ def strategic_form(game: EfgGame) -> tuple[list[list[str]], dict[tuple[int, ...]
     isets = [game.infoset_actions(k + 1) for k in range(n)]
     labels = []
     for k in range(n):
-        names = [lab for _, lab, _ in isets[k]]
-        use = [lab if lab and names.count(lab) == 1 else str(num) for (num, lab, _) in isets[k]]
+        names = infoset_names(game, k + 1)
+        use = [names[num] for (num, _, _) in isets[k]]
         plans = list(itertools.product(*[acts for _, _, acts in isets[k]])) if isets[k] else [()]
         labels.append([";".join(f"{u}:{a}" for u, a in zip(use, plan)) or "(no move)" for plan in plans])
     plan_lists = [list(itertools.product(*[acts for _, _, acts in isets[k]])) or [()] for k in range(n)]
