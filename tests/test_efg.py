@@ -189,7 +189,7 @@ def test_cli_solves_an_efg_file_through_its_strategic_form(tmp_path, capsys):
     )
     f = tmp_path / "entry.efg"
     f.write_text(text)
-    rc = main(["solve", str(f), "--exact", "--json"])
+    rc = main(["solve", str(f), "--exact", "--json", "--strategic-form"])
     out, err = capsys.readouterr()
     assert rc == 0 and err == ""
     eqs = json.loads(out)["equilibria"]

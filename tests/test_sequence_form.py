@@ -118,7 +118,7 @@ ENTRY = (
     't "" 3 "" { 1, 1 }\n'
 )
 
-# matching pennies after a coin that only the Ally sees: the Ally knows the coin, the Rival does not
+# a coin only the Ally sees; the Rival sees neither the coin nor the Ally's move
 COIN = (
     'EFG 2 R "coin" { "Ally" "Rival" } ""\n'
     'c "" 1 "" { "H" 1/3 "T" 2/3 } 0\n'
@@ -130,10 +130,10 @@ COIN = (
     't "" 3 "" { -1, 1 }\n'
     't "" 4 "" { 1, -1 }\n'
     'p "" 1 2 "sawT" { "h" "t" } 0\n'
-    'p "" 2 2 "guess2" { "h" "t" } 0\n'
-    't "" 5 "" { 1, -1 }\n'
+    'p "" 2 1 "guess" { "h" "t" } 0\n'
+    't "" 5 "" { 2, -2 }\n'
     't "" 6 "" { -1, 1 }\n'
-    'p "" 2 2 "guess2" { "h" "t" } 0\n'
+    'p "" 2 1 "guess" { "h" "t" } 0\n'
     't "" 7 "" { -1, 1 }\n'
     't "" 8 "" { 1, -1 }\n'
 )
@@ -142,7 +142,7 @@ COIN = (
 def test_sequence_form_of_a_game_with_chance_and_information_sets():
     g = parse_efg(COIN)
     sf = sequence_form(g)
-    assert sf.sizes == (5, 5)
+    assert sf.sizes == (5, 3)
     assert [i[1] for i in sf.infosets[0]] == ["sawH", "sawT"]
     # Ally's sequence (sawH, h) against Rival's (guess, h): leaf probability 1/3, payoff 1
     sH = sf.sequences[0].index(((1, "h"),))
@@ -171,11 +171,14 @@ def test_entry_game_equilibrium_and_readable_result():
 
 
 def test_coin_game_unique_mixed_equilibrium_by_hand():
-    """Ally sees the coin; the Rival guesses.  Solved by hand: the Ally's behaviour makes the Rival
-    indifferent; the Ally's payoff equals the value of the game."""
+    """Zero-sum.  By hand: the Rival guesses h with q = 2/5, which makes the Ally indifferent after
+    T (3q - 1 = 1 - 2q) and strict for t after H; the Ally plays t after H and h with 3/5 after T,
+    which makes the Rival indifferent; value 1/5.  The equilibrium is unique."""
     g = parse_efg(COIN)
     (eq,) = sequence_form_equilibrium(g).equilibria
     assert eq.max_regret == 0
+    assert eq.behaviour == (((0, 1), (Fraction(3, 5), Fraction(2, 5))), ((Fraction(2, 5), Fraction(3, 5)),))
+    assert eq.payoffs == (Fraction(1, 5), Fraction(-1, 5))
     # check against the exact strategic form independently
     bm = bimatrix(g)
     x, y = mixed_from_behaviour(g, eq)
@@ -256,3 +259,32 @@ def test_300_chance_first_trees_of_test_efg_against_gambit_lcp(tmp_path):
 
     for seed in range(300):
         _compare_with_gambit(seed, tmp_path, random_tree(seed))
+
+
+def test_cli_prints_behaviour_strategies_per_information_set(tmp_path, capsys):
+    import json
+
+    from alliancegames.publishing.cli import main
+
+    f = tmp_path / "coin.efg"
+    f.write_text(COIN)
+    assert main(["solve", str(f), "--exact", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    (e,) = json.loads(out)["equilibria"]
+    assert e["infosets"] == [["sawH", "sawT"], ["guess"]]
+    assert e["actions"][0] == [["h", "t"], ["h", "t"]]
+    # same shape per player as the normal-form output: strategies[player] -> probabilities
+    g = parse_efg(COIN)
+    sf = sequence_form(g)
+    beh = [
+        [None if b is None else tuple(Fraction(v) for v in b) for b in e["strategies"][k]] for k in range(2)
+    ]
+    plans = [plan_from_behaviour(sf, k, beh[k]) for k in range(2)]
+    assert regrets(sf, *plans) == (0, 0)
+    assert [Fraction(v) for v in e["payoffs"]] == list(sf.payoffs(*plans))
+    assert main(["solve", str(f)]) == 0
+    text = capsys.readouterr().out
+    assert "Ally at sawH:" in text and "Rival at guess:" in text and "behaviour strategies" in text
+    assert main(["solve", str(f), "--param", "a=1"]) == 2
+    assert "without parameters" in capsys.readouterr().err

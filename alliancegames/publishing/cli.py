@@ -2,10 +2,14 @@
 
 Usage::
 
-    alliancegames solve GAME [--param NAME=VALUE ...] [--exact] [--json]
+    alliancegames solve GAME [--param NAME=VALUE ...] [--exact] [--json] [--strategic-form]
 
-``GAME`` is a Gambit ``.nfg`` file or a model file (``.yaml``, ``.yml``,
-``.json``; see :mod:`alliancegames.core.files`).  Bad input prints one line
+``GAME`` is a Gambit ``.nfg`` or ``.efg`` file or a model file (``.yaml``,
+``.yml``, ``.json``; see :mod:`alliancegames.core.files`).  A two-player
+``.efg`` game is solved in behaviour strategies through its sequence form
+(one equilibrium, :mod:`alliancegames.solvers.sequence_form`), printed per
+information set; ``--strategic-form`` gives every extreme equilibrium of its
+strategic form instead.  Bad input prints one line
 ``alliancegames: error: ...`` on stderr and exits with status 2.
 
 Adding a subcommand: write ``_configure_x(parser)`` and ``_run_x(args) -> int``
@@ -23,9 +27,11 @@ from fractions import Fraction
 from typing import Any, NoReturn
 
 from alliancegames.core.bimatrix import Bimatrix, GameError
+from alliancegames.core.efg import read_efg
 from alliancegames.core.files import ExpressionError, ModelFileError, NfgError, parse_number, read_game
 from alliancegames.core.model import ModelError
 from alliancegames.solvers.enumeration import Solution, solve
+from alliancegames.solvers.sequence_form import BehaviourSolution, sequence_form_equilibrium
 
 __all__ = ["COMMANDS", "Command", "CliError", "build_parser", "main"]
 
@@ -105,7 +111,9 @@ examples:
 def _configure_solve(p: argparse.ArgumentParser) -> None:
     p.epilog = MODEL_FILE_HELP
     p.formatter_class = argparse.RawDescriptionHelpFormatter
-    p.add_argument("game", metavar="GAME", help="a Gambit .nfg file or a model file (.yaml, .yml, .json)")
+    p.add_argument(
+        "game", metavar="GAME", help="a Gambit .nfg/.efg file or a model file (.yaml, .yml, .json)"
+    )
     p.add_argument(
         "--param",
         "-p",
@@ -116,6 +124,11 @@ def _configure_solve(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--exact", action="store_true", help="exact rational probabilities and payoffs")
     p.add_argument("--json", action="store_true", help="print the equilibria as JSON")
+    p.add_argument(
+        "--strategic-form",
+        action="store_true",
+        help="for an .efg game: every extreme equilibrium of its strategic form, not behaviour strategies",
+    )
 
 
 def _fmt(v: Any, exact: bool) -> str:
@@ -157,7 +170,32 @@ def format_solution(sol: Solution, exact: bool) -> str:
     return head + "\n" + "\n".join(lines)
 
 
+def format_behaviour(sol: BehaviourSolution, exact: bool) -> str:
+    """Plain text of behaviour-strategy equilibria: per player, per information set."""
+    g = sol.game
+    n = len(sol)
+    lines = [
+        f"{g.title or 'game'}: {n} equilibri{'um' if n == 1 else 'a'} in behaviour strategies ({sol.method})"
+    ]
+    for k, e in enumerate(sol, 1):
+        lines.append(f"#{k}  payoffs ({_fmt(e.payoffs[0], exact)}, {_fmt(e.payoffs[1], exact)})")
+        for p in range(2):
+            for h, acts, b in zip(e.infosets[p], e.actions[p], e.behaviour[p]):
+                text = "unreached" if b is None else _strategy_text(acts, b, exact)
+                lines.append(f"    {e.players[p]} at {h}: {text}")
+    return "\n".join(lines)
+
+
 def _run_solve(args: argparse.Namespace) -> int:
+    if str(args.game).lower().endswith(".efg") and not args.strategic_form:
+        if args.param:
+            raise CliError(f"{args.game} is an .efg game without parameters; drop --param")
+        bsol = sequence_form_equilibrium(read_efg(args.game))
+        if args.json:
+            print(json.dumps(bsol.to_json(exact_strings=args.exact)))
+        else:
+            print(format_behaviour(bsol, args.exact))
+        return 0
     params: dict[str, Fraction] = {}
     for text in args.param:
         name, value = _parse_param(text)
