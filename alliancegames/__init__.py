@@ -27,6 +27,7 @@ library) load on first use, so ``import alliancegames`` stays fast.
 from __future__ import annotations
 
 import importlib
+import warnings
 from typing import Any
 
 from alliancegames.core.bimatrix import Bimatrix, GameError
@@ -94,14 +95,23 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "dynamics": ("alliancegames.studies.dynamics", None),
     "files": ("alliancegames.core.files", None),
     "efg": ("alliancegames.core.efg", None),
-    "io": ("alliancegames.core.files", None),  # the name the first version documented
     "models": ("alliancegames.models", None),
     "cases": ("alliancegames.cases", None),
     "problems": ("alliancegames.publishing.problems", None),
 }
 
 
+# old name -> public name; the old name still works and warns (``io`` shadowed the standard library's)
+_DEPRECATED: dict[str, str] = {"io": "files"}
+
+
 def __getattr__(name: str) -> Any:
+    if name in _DEPRECATED:
+        new = _DEPRECATED[name]
+        warnings.warn(
+            f"alliancegames.{name} is deprecated; use alliancegames.{new}", DeprecationWarning, stacklevel=2
+        )
+        return __getattr__(new)
     try:
         module, attr = _LAZY[name]
     except KeyError:

@@ -20,9 +20,16 @@ def test_import_alliancegames_leaves_heavy_packages_unloaded():
     assert out.strip() == "[]"
 
 
-@pytest.mark.parametrize("name", ["plot", "files", "io", "models", "cases", "problems"])
+@pytest.mark.parametrize("name", ["plot", "files", "models", "cases", "problems"])
 def test_documented_submodules_are_attributes(name):
     module = getattr(ag, name)
+    assert module.__name__.startswith("alliancegames.")
+
+
+def test_io_is_a_deprecated_alias_of_files():
+    with pytest.warns(DeprecationWarning, match="use alliancegames.files"):
+        module = ag.io
+    assert module is ag.files
     assert module.__name__.startswith("alliancegames.")
 
 
