@@ -2,10 +2,12 @@
 
 For every case (one row per period where a record has periods) the codings are
 sampled over their plausible ranges (or distributions), the case's model is
-solved at every draw, and the regimes are counted:
+solved at every draw, and the regimes are counted -- one Monte Carlo,
+:func:`alliancegames.studies.uncertainty.monte_carlo`, asking the case's model through
+the model protocol (:func:`case_tornado` likewise uses
+:func:`alliancegames.studies.uncertainty.tornado`):
 
-* normal-form models: :func:`alliancegames.studies.uncertainty.monte_carlo` (Nash
-  equilibria of every sampled game; a regime is the set of equilibria, e.g.
+* normal-form models: Nash equilibria of every sampled game; a regime is the set of equilibria, e.g.
   ``"Firm/Firm + Weak/Weak + mixed (Firm,Weak / Firm,Weak)"``);
 * game trees: subgame-perfect equilibrium by backward induction, vectorised
   over the draws (:func:`tree_regimes`); a regime is the set of terminal
@@ -67,7 +69,7 @@ import numpy as np
 import pandas as pd
 
 from alliancegames.models import LibraryModel, library_model
-from alliancegames.studies.uncertainty import Uniform, probability_table, sample_points
+from alliancegames.studies.uncertainty import Uniform, monte_carlo, sample_points, tornado
 
 from .records import CaseCoding, CaseRecord, load_case, load_cases
 
@@ -369,10 +371,6 @@ class Prediction:
         return next((p for r, p, _, _ in self.probabilities if r == regime), 0.0)
 
 
-def _summarise(table: pd.DataFrame) -> list[tuple[str, float, float, float]]:
-    return probability_table(table)
-
-
 def predict(case: CaseRecord | str, period: str | None = None, *, n: int = 2000, seed: Any = 0) -> Prediction:
     """Monte Carlo prediction for one case (or one period of it).
 
@@ -399,10 +397,9 @@ def predict(case: CaseRecord | str, period: str | None = None, *, n: int = 2000,
         raise ValueError(f"case {rec.id!r} has periods {[p.id for p in rec.periods]}; name one")
     observed = rec.period(period).outcome.label if period else rec.outcome.label
     n = _check_n(n)
-    dists, _ = _split(rec, period)
-    rows = _summarise(outcome_probabilities(rec.model, sample_codings(rec, period, n=n, seed=seed)))
-    # Wilson bounds can miss p by one ulp at k = n (0.9999999999999999 < 1.0): keep p inside
-    rows = [(r, p, min(lo, p), max(hi, p)) for r, p, lo, hi in rows]
+    dists, fixed = _split(rec, period)
+    mc = monte_carlo(_protocol(rec.model), dists, fixed, n=n, seed=_seed(seed, rec.id, period))
+    rows = list(zip(mc.regimes, mc.probabilities, mc.lower, mc.upper))
     probs = [(r, p) for r, p, _, _ in rows]
     top = rows[0]
     return Prediction(
@@ -553,67 +550,18 @@ def case_tornado(
     if steps < 2:
         raise ValueError(f"steps must be at least 2; got {steps!r}")
     dists, _ = _split(rec, period)
-    names = sorted(dists)
+    ranges = {name: rec.coding(name, period).range for name in sorted(dists)}
+
+    def part_of_regime(table: pd.DataFrame) -> float:
+        part = [c for c in table.columns if target in regime_outcomes(str(c))]
+        return float(table[part].sum(axis=1).to_numpy().mean()) if part else 0.0
+
     if n:
-        draws = sample_codings(rec, period, n=n, seed=seed)
-        m = _check_n(n)
+        draws = sample_codings(rec, period, n=_check_n(n), seed=seed)
+        out = tornado(_protocol(rec.model), ranges, outcome=part_of_regime, steps=steps, draws=draws)
     else:
-        draws = {k: np.array([float(v)]) for k, v in rec.values(period).items()}
-        m = 1
-    blocks = [draws]
-    owner = [""]
-    for name in names:
-        lo, hi = rec.coding(name, period).range
-        for val in np.linspace(lo, hi, steps):
-            blocks.append({**draws, name: np.full(m, float(val))})
-            owner.append(name)
-    pts = {k: np.concatenate([b[k] for b in blocks]) for k in draws}
-    table = outcome_probabilities(rec.model, pts)
-    part = [c for c in table.columns if target in regime_outcomes(str(c))]
-    hit = table[part].sum(axis=1).to_numpy() if part else np.zeros(len(table))
-    values = hit.reshape(len(blocks), m).mean(axis=1)
-    block_probs = table.to_numpy().reshape(len(blocks), m, -1).mean(axis=1)
-    top = np.asarray(table.columns.astype(str))[np.argmax(block_probs, axis=1)]
-    rows = []
-    for name in names:
-        idx = [i for i, o in enumerate(owner) if o == name]
-        vals = values[idx]
-        seen: list[str] = []
-        for i in idx:
-            if not seen or seen[-1] != top[i]:
-                seen.append(str(top[i]))
-        lo, hi = rec.coding(name, period).range
-        rows.append(
-            {
-                "parameter": name,
-                "low": float(lo),
-                "high": float(hi),
-                "outcome_low": float(vals[0]),
-                "outcome_high": float(vals[-1]),
-                "outcome_base": float(values[0]),
-                "outcome_min": float(vals.min()),
-                "outcome_max": float(vals.max()),
-                "swing": float(vals.max() - vals.min()),
-                "regimes": " → ".join(seen),
-            }
-        )
-    out = pd.DataFrame(rows, columns=list(_TORNADO_COLUMNS))
-    if len(out):
-        out = out.sort_values(["swing", "parameter"], ascending=[False, True], kind="stable")
-    out = out.reset_index(drop=True)
+        out = tornado(_protocol(rec.model), ranges, rec.values(period), outcome=part_of_regime, steps=steps)
     out.attrs.update({"outcome": target, "n": n})
     return out
 
 
-_TORNADO_COLUMNS = (
-    "parameter",
-    "low",
-    "high",
-    "outcome_low",
-    "outcome_high",
-    "outcome_base",
-    "outcome_min",
-    "outcome_max",
-    "swing",
-    "regimes",
-)

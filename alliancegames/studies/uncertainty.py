@@ -3,9 +3,15 @@
 Parameters whose values are only known roughly — typically cardinal codings of
 qualitative sources — are given as distributions.  :func:`monte_carlo` samples
 them (independently, with a seed: same seed, same answer), solves every sampled
-game with :func:`alliancegames.studies.sweeps.sweep` and reports how often each regime
-occurs, with a 95% confidence interval.  :func:`tornado` moves one parameter at
-a time across its plausible range and reports how much an outcome swings.
+game and reports how often each regime occurs, with a 95% confidence interval.
+:func:`tornado` moves one parameter at a time across its plausible range and
+reports how much an outcome swings.
+
+Both take a :class:`~alliancegames.core.model.NormalFormModel` (solved point by
+point with :func:`alliancegames.studies.sweeps.sweep`) or any model of the
+model protocol (:class:`alliancegames.models.protocol.LibraryModel`: game trees,
+closed-form results), which they ask only for its ``name``, ``parameters`` and
+``probabilities(values)`` -- the probability of each regime at each point.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from alliancegames.core.model import NormalFormModel
+from alliancegames.core.model import NormalFormModel, find_parameter
 from alliancegames.studies.sweeps import regime_table, sweep
 
 __all__ = [
@@ -29,6 +35,7 @@ __all__ = [
     "RegimeProbabilities",
     "monte_carlo",
     "tornado",
+    "TORNADO_COLUMNS",
     "proportion_interval",
     "mean_interval",
     "probability_table",
@@ -213,7 +220,7 @@ class RegimeProbabilities:
     """
 
     regimes: tuple[str, ...]
-    counts: tuple[int, ...]
+    counts: tuple[int | float, ...]
     n: int
     lower: tuple[float, ...]
     upper: tuple[float, ...]
@@ -255,11 +262,16 @@ class RegimeProbabilities:
         )
 
 
-def _check_dists(model: NormalFormModel, dists: Mapping[str, Any]) -> None:
+def _parameter(model: Any, name: str) -> Any:
+    """The parameter ``name`` of a normal form or a protocol model (ModelError naming it if unknown)."""
+    return find_parameter(model.parameters, name, f"model {model.name!r}")
+
+
+def _check_dists(model: Any, dists: Mapping[str, Any]) -> None:
     if not dists:
         raise ValueError("give at least one uncertain parameter")
     for name, d in dists.items():
-        model.parameter(name)  # ModelError naming the parameter if unknown
+        _parameter(model, name)
         if not hasattr(d, "sample"):
             raise TypeError(f"distribution for {name!r} must have a .sample(rng, size) method; got {d!r}")
 
@@ -278,7 +290,7 @@ def sample_points(dists: Mapping[str, Any], n: int, seed: Any) -> dict[str, np.n
 
 
 def monte_carlo(
-    model: NormalFormModel,
+    model: Any,
     dists: Mapping[str, Any],
     fixed: Mapping[str, Any] | None = None,
     *,
@@ -294,7 +306,13 @@ def monte_carlo(
 
     Parameters
     ----------
-    model : NormalFormModel
+    model : NormalFormModel or protocol model
+        A normal form is solved at every draw (``exact_points`` counts the
+        draws solved in exact arithmetic); a protocol model answers
+        ``probabilities`` for all draws at once (``exact_points`` is 0).  Where
+        its outcome is itself random (buck-passing's mixed equilibrium) a
+        regime's ``count`` is the sum of its per-draw probabilities and its
+        interval is :func:`mean_interval`'s.
     dists : dict of name -> distribution
         :class:`Uniform`, :class:`Triangular`, :class:`Beta`, :class:`Discrete`
         or any object with ``.sample(rng, size)``.  Independent draws.
@@ -319,11 +337,16 @@ def monte_carlo(
     ('Weak/Weak', 'Firm/Firm + Weak/Weak + mixed (Firm,Weak / Firm,Weak)')
     >>> r.lower[0] < 0.5 < r.upper[0]
     True
+    >>> from alliancegames.models import library_model
+    >>> monte_carlo(library_model("alliance_bargaining"), {"c_hegemon": Uniform(1, 10)}, n=500).regimes
+    ('member leaves', 'reduced contribution')
     """
     _check_dists(model, dists)
     if not isinstance(n, (int, np.integer)) or n < 1:
         raise ValueError(f"n must be a positive integer; got {n!r}")
     pts = sample_points(dists, int(n), seed)
+    if not isinstance(model, NormalFormModel):
+        return _protocol_monte_carlo(model, pts, fixed, int(n), seed, method, confidence)
     df = sweep(model, points=pts, fixed=fixed, executor=executor, labels=labels, progress=progress)
     table = regime_table(df)
     counts = table["regime"].astype(str).value_counts()
@@ -342,14 +365,44 @@ def monte_carlo(
     )
 
 
+def _protocol_monte_carlo(
+    model: Any,
+    pts: dict[str, np.ndarray],
+    fixed: Mapping[str, Any] | None,
+    n: int,
+    seed: Any,
+    method: str,
+    confidence: float,
+) -> RegimeProbabilities:
+    """Monte Carlo through the model protocol: one ``probabilities`` call for every draw."""
+    for k, v in (fixed or {}).items():
+        pts[k] = np.full(n, float(v))
+    table = model.probabilities(dict(sorted(pts.items())))
+    rows = probability_table(table, method, confidence)
+    sums = {str(c): float(table[c].to_numpy(dtype=float).sum()) for c in table.columns}
+    counts = tuple(int(sums[r]) if sums[r].is_integer() else sums[r] for r, _, _, _ in rows)
+    return RegimeProbabilities(
+        tuple(r for r, _, _, _ in rows),
+        counts,
+        n,
+        tuple(lo for _, _, lo, _ in rows),
+        tuple(hi for _, _, _, hi in rows),
+        method,
+        confidence,
+        seed,
+        0,
+    )
+
+
 def tornado(
-    model: NormalFormModel,
+    model: Any,
     ranges: Mapping[str, tuple[float, float]],
     base: Mapping[str, Any] | None = None,
     *,
     outcome: str | Callable[[pd.DataFrame], float],
     steps: int = 21,
     labels: Any = None,
+    draws: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """One-at-a-time sensitivity: which parameter's plausible range moves the outcome most.
 
@@ -358,21 +411,31 @@ def tornado(
 
     Parameters
     ----------
+    model : NormalFormModel or protocol model
+        See :func:`monte_carlo`.
     outcome : str or callable
-        A regime name (the outcome is 1 where that regime holds, else 0), or
-        a function of the sweep rows of one point (a DataFrame with one row
-        per equilibrium) returning a number, e.g. the probability that
-        ``Ally 1`` stands firm in the first equilibrium.
+        A regime name: the outcome is its probability (for a normal form, 1
+        where that regime holds, else 0).  Or a function returning a number
+        of, for a normal form, the sweep rows of one point (a DataFrame with
+        one row per equilibrium; e.g. the probability that ``Ally 1`` stands
+        firm in the first equilibrium), or, for a protocol model, the
+        ``probabilities`` table of one point (one row per draw, see ``draws``).
     steps : int
         Values per range (>= 2; the ends are always included).
+    draws : dict of name -> array, optional
+        Protocol models only: equally long columns of draws of other
+        parameters.  Every point is then a block of these draws (the same at
+        every step, the moved parameter pinned), the outcome is averaged over
+        the block (a callable ``outcome`` gets the block's table), and a
+        point's regime is the regime most probable over the block.
 
     Returns
     -------
     pandas.DataFrame
         ``parameter, low, high, outcome_low, outcome_high, outcome_base,
         outcome_min, outcome_max, swing, regimes`` sorted by decreasing
-        ``swing`` (``outcome_max - outcome_min`` over the range); ``regimes``
-        lists the regimes met from ``low`` to ``high`` in order.
+        ``swing`` (``outcome_max - outcome_min`` over the range), then name;
+        ``regimes`` lists the regimes met from ``low`` to ``high`` in order.
 
     Examples
     --------
@@ -383,39 +446,46 @@ def tornado(
     >>> t = tornado(g, {"v": (0.2, 2), "w": (0.1, 0.7)}, {"v": 0.8, "w": 0.5}, outcome="Weak/Weak")
     >>> t[["parameter", "swing"]].values.tolist()
     [['v', 1.0], ['w', 0.0]]
+    >>> from alliancegames.models import library_model
+    >>> t = tornado(library_model("alliance_bargaining"), {"c_hegemon": (1, 10)}, outcome="member leaves")
+    >>> t[["parameter", "swing", "regimes"]].values.tolist()
+    [['c_hegemon', 1.0, 'reduced contribution → member leaves']]
     """
     if steps < 2:
         raise ValueError(f"steps must be at least 2; got {steps!r}")
+    protocol = not isinstance(model, NormalFormModel)
+    if draws is not None and not protocol:
+        raise ValueError("draws are for protocol models; sweep a normal form's draws with monte_carlo")
     base = dict(base or {})
     for name, rng_ in ranges.items():
-        model.parameter(name)
+        _parameter(model, name)
         if len(rng_) != 2 or not rng_[0] < rng_[1]:
             raise ValueError(f"range for {name!r} must be (low, high) with low < high; got {rng_!r}")
     base_pt = {k: float(v) for k, v in base.items()}
     for name in ranges:
-        if name not in base_pt:
-            default = model.parameter(name).default
+        if name not in base_pt and name not in (draws or {}):
+            default = _parameter(model, name).default
             if default is None:
                 raise ValueError(f"give a base value for {name!r} (it has no default)")
             base_pt[name] = float(default)
-    rows: list[dict[str, float]] = [base_pt]
-    owner: list[tuple[str, int]] = [("", -1)]
-    for name, (lo, hi) in ranges.items():
-        for i, val in enumerate(np.linspace(lo, hi, steps)):
-            rows.append({**base_pt, name: float(val)})
-            owner.append((name, i))
-    df = sweep(model, points=rows, labels=labels, progress=False)
-    regimes = regime_table(df)["regime"].astype(str).tolist()
-    if isinstance(outcome, str):
-        values = [1.0 if r == outcome else 0.0 for r in regimes]
-    elif callable(outcome):
-        values = [float(outcome(g)) for _, g in df.groupby("point", sort=True)]
+    grid = [(name, float(v)) for name, (lo, hi) in ranges.items() for v in np.linspace(lo, hi, steps)]
+    owner = [""] + [name for name, _ in grid]
+    if protocol:
+        values, regimes = _protocol_tornado(model, base_pt, grid, outcome, draws)
     else:
-        raise TypeError("outcome must be a regime name or a callable")
+        rows: list[dict[str, float]] = [base_pt] + [{**base_pt, name: val} for name, val in grid]
+        df = sweep(model, points=rows, labels=labels, progress=False)
+        regimes = regime_table(df)["regime"].astype(str).tolist()
+        if isinstance(outcome, str):
+            values = [1.0 if r == outcome else 0.0 for r in regimes]
+        elif callable(outcome):
+            values = [float(outcome(g)) for _, g in df.groupby("point", sort=True)]
+        else:
+            raise TypeError("outcome must be a regime name or a callable")
     base_value = values[0]
     out = []
     for name, (lo, hi) in ranges.items():
-        idx = [k for k, (o, _) in enumerate(owner) if o == name]
+        idx = [k for k, o in enumerate(owner) if o == name]
         vals = [values[k] for k in idx]
         seen: list[str] = []
         for k in idx:
@@ -435,9 +505,54 @@ def tornado(
                 "regimes": " → ".join(seen),
             }
         )
-    res = pd.DataFrame(out)
+    res = pd.DataFrame(out, columns=list(TORNADO_COLUMNS))
     order = sorted(range(len(out)), key=lambda i: (-out[i]["swing"], out[i]["parameter"]))
     return res.iloc[order].reset_index(drop=True)
+
+
+#: The columns :func:`tornado` returns.
+TORNADO_COLUMNS = (
+    "parameter",
+    "low",
+    "high",
+    "outcome_low",
+    "outcome_high",
+    "outcome_base",
+    "outcome_min",
+    "outcome_max",
+    "swing",
+    "regimes",
+)
+
+
+def _protocol_tornado(
+    model: Any,
+    base_pt: Mapping[str, float],
+    grid: list[tuple[str, float]],
+    outcome: str | Callable[[pd.DataFrame], float],
+    draws: Mapping[str, Any] | None,
+) -> tuple[list[float], list[str]]:
+    """Outcome and most probable regime of every block (the base, then each step of ``grid``)."""
+    if draws is not None:
+        cols = {k: np.asarray(v, dtype=float).ravel() for k, v in draws.items()}
+        m = len(next(iter(cols.values()))) if cols else 1
+    else:
+        cols, m = {}, 1
+    first = {**{k: np.full(m, v) for k, v in base_pt.items()}, **cols}
+    blocks = [first] + [{**first, name: np.full(m, val)} for name, val in grid]
+    pts = {k: np.concatenate([b[k] for b in blocks]) for k in first}
+    table = model.probabilities(pts)
+    n_blocks = len(blocks)
+    if isinstance(outcome, str):
+        hit = table[outcome].to_numpy(dtype=float) if outcome in table.columns else np.zeros(len(table))
+        values = hit.reshape(n_blocks, m).mean(axis=1).tolist()
+    elif callable(outcome):
+        values = [float(outcome(table.iloc[i * m : (i + 1) * m])) for i in range(n_blocks)]
+    else:
+        raise TypeError("outcome must be a regime name or a callable")
+    block_probs = table.to_numpy(dtype=float).reshape(n_blocks, m, -1).mean(axis=1)
+    top = np.asarray(table.columns.astype(str))[np.argmax(block_probs, axis=1)]
+    return [float(v) for v in values], [str(r) for r in top]
 
 
 def mean_interval(values: Any, confidence: float = 0.95) -> tuple[float, float, float]:
