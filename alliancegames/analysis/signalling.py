@@ -977,7 +977,7 @@ def hybrid_at(
     actions after the shared message, its pure actions elsewhere) the belief
     at which the receiver is indifferent is computed from the numeric payoffs,
     ``sigma`` and ``rho`` from it, and then the whole behaviour profile is
-    checked forwards (:func:`_behaviour_is_pbe`): Bayes' rule from the
+    checked forwards: Bayes' rule from the
     strategies, best responses of both players, an off-path belief interval.
     Profiles are written as in :attr:`PBE.profile`.
 

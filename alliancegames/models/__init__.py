@@ -43,7 +43,7 @@ from typing import Any
 from alliancegames.core.model import ModelError
 from alliancegames.core.references import cite
 
-from . import balancing, bargaining, burden, deterrence, quasi, signalling, snyder
+from . import balancing, bargaining, burden, deterrence, quasi, signalling, snyder, straddle
 from ._common import CodingRanges, Preference, Spec, at_defaults
 from .balancing import BuckPassing, buck_passing, chain_gang, offence_defence
 from .bargaining import alliance_bargaining, arm_or_ally
@@ -67,6 +67,7 @@ from .protocol import LibraryModel, as_library_model
 from .quasi import quasi_alliance
 from .signalling import alliance_reliability, costly_alliance, hands_tying, sinking_costs
 from .snyder import ALLIANCE_REGIMES, alliance_adversary, primary_alliance, snyder_adversary, snyder_alliance
+from .straddle import straddle_crisis
 
 __all__ = [
     "ALLIANCE_REGIMES",
@@ -107,6 +108,7 @@ __all__ = [
     "sinking_costs",
     "snyder_alliance",
     "solve_burden_sharing",
+    "straddle_crisis",
 ]
 
 
@@ -289,6 +291,15 @@ def _entries() -> dict[str, ModelEntry]:
             "Unreliable alliances invite attack: the challenger attacks iff reliability is unlikely enough.",
             ("smith1995",),
             signalling.RELIABILITY_CODING,
+        ),
+        ModelEntry(
+            "straddle_crisis",
+            "signalling",
+            straddle_crisis,
+            "A defender of uncertain resolve commits, straddles or refuses: the straddle restrains the protégé "
+            "but can invite a challenge that a clear commitment would deter.",
+            ("zagare_kilgour2000", "zagare_kilgour2003", "zagare_kilgour2006", "crawford2003"),
+            straddle.STRADDLE_CODING,
         ),
     ]
     return {e.name: e for e in rows}

@@ -12,7 +12,9 @@ Full entries: ``alliancegames/data/references.bib``.  No model here represents a
 *straddle* (an ambiguous, probabilistic commitment chosen by a strategic
 defender, Crawford's pivotal deterrence [@crawford2003]; Zagare and Kilgour's
 account of British policy in 1914 [@zagare_kilgour2006]): in
-:func:`extended_deterrence` the defender's support is a chance move.
+:func:`extended_deterrence` the defender's support is a chance move.  The
+straddle chosen by a defender of uncertain resolve is
+:func:`alliancegames.models.straddle.straddle_crisis`.
 
 What is the sources' and what is ours
 -------------------------------------
