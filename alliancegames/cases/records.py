@@ -77,10 +77,12 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import yaml
 
 from alliancegames.core.numeric import compile_model
 from alliancegames.core.references import BibliographyError, plain_text, reference
+from alliancegames.models import REGISTRY, library_model
 from alliancegames.studies.uncertainty import Beta, Discrete, Triangular, Uniform
 
 __all__ = [
@@ -759,20 +761,14 @@ def _model_spec(name: str) -> _ModelSpec:
 
     Raises ``KeyError`` for a name that is not registered.
     """
-    # imported here: the library's models import the analysis and study layers, which a record
-    # does not need until it is checked against its model (keeps ``import alliancegames.cases`` light)
-    from alliancegames import models
-
-    if name not in models.REGISTRY:
+    if name not in REGISTRY:
         raise KeyError(name)
-    m = models.library_model(name)
+    m = library_model(name)
     return _ModelSpec({p.name: p for p in m.parameters}, m.outcome_labels, m.players, m.ranges, m.model)
 
 
 def _model_names() -> list[str]:
-    from alliancegames import models  # see _model_spec
-
-    return sorted(models.REGISTRY)
+    return sorted(REGISTRY)
 
 
 def _check_against_model(ctx: _Ctx, rec: CaseRecord) -> None:
@@ -1150,8 +1146,6 @@ def list_cases(*, check_model: bool = True):
     >>> df["id"].is_unique
     True
     """
-    import pandas as pd
-
     rows = []
     for r in load_cases(check_model=check_model):
         rows.append(

@@ -66,6 +66,8 @@ from alliancegames.cases.scorecard import (
     regime_outcomes,
     sample_codings,
 )
+from alliancegames.models import REGISTRY
+from alliancegames.studies.uncertainty import Uniform, mean_interval, proportion_interval, sample_points
 
 __all__ = [
     "BASELINE",
@@ -99,8 +101,6 @@ STATUSES = ("informative", "uninformative", "outside the model")
 
 # ============================================================================ baseline
 def _generic(model: str) -> dict[str, tuple[float, float]]:
-    from alliancegames.models import REGISTRY
-
     coding = REGISTRY[model].coding
     if coding is None:
         return {}
@@ -108,8 +108,6 @@ def _generic(model: str) -> dict[str, tuple[float, float]]:
 
 
 def _defaults(model: str) -> dict[str, float]:
-    from alliancegames.models import REGISTRY
-
     coding = REGISTRY[model].coding
     return {} if coding is None else {s.name: float(s.default) for s in coding.specs}
 
@@ -133,8 +131,6 @@ def baseline_ranges(case: CaseRecord | str, period: str | None = None) -> dict[s
 
 
 def _draw_box(box: Mapping[str, tuple[float, float]], n: int, seed: Any) -> dict[str, np.ndarray]:
-    from alliancegames.studies.uncertainty import Uniform, sample_points
-
     dists = {k: Uniform(lo, hi) for k, (lo, hi) in box.items() if lo < hi}
     pts = sample_points(dists, n, seed) if dists else {}
     for k, (lo, hi) in box.items():
@@ -158,8 +154,6 @@ def observed_share(model: str, values: Mapping[str, Any], observed: str) -> np.n
 
 
 def _probability(x: np.ndarray) -> tuple[float, float, float]:
-    from alliancegames.studies.uncertainty import mean_interval, proportion_interval
-
     if np.all((x == 0) | (x == 1)):
         return float(x.mean()), *proportion_interval(int(x.sum()), len(x))
     return mean_interval(x)

@@ -40,6 +40,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
 from alliancegames.core.model import ModelError
 from alliancegames.core.references import cite
 
@@ -369,8 +371,6 @@ def list_models():
     >>> list(list_models().columns)
     ['name', 'kind', 'description', 'citation']
     """
-    import pandas as pd
-
     return pd.DataFrame(
         [(e.name, e.kind, e.description, e.citation) for e in REGISTRY.values()],
         columns=["name", "kind", "description", "citation"],

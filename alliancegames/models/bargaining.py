@@ -20,6 +20,7 @@ from typing import Any
 
 import sympy as sp
 
+from alliancegames.analysis.extensive import decision, game_tree, terminal
 from alliancegames.core.model import NormalFormModel, normal_form
 from alliancegames.core.references import cite
 
@@ -117,8 +118,6 @@ def alliance_bargaining(**defaults: Any):
     >>> [c.path for c in backward_induction(at_defaults(alliance_bargaining()))]
     [('Cut', 'Accept')]
     """
-    from alliancegames.analysis.tree import decision, game_tree, terminal
-
     params = build_parameters(ALLIANCE_BARGAINING_CODING.specs, defaults, "alliance_bargaining")
     s = symbols(params)
     bm, k, sc, o = s["b_member"], s["k_member"], s["s_cut"], s["o_member"]

@@ -49,6 +49,7 @@ from itertools import combinations
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import sympy as sp
 
 from alliancegames.core.model import ModelError, NormalFormModel, normal_form
@@ -106,8 +107,6 @@ class BurdenSharingEquilibrium:
 
     def to_frame(self):
         """One row per member: income, contribution, share of income, contributes."""
-        import pandas as pd
-
         return pd.DataFrame(
             {
                 "member": range(1, len(self.incomes) + 1),

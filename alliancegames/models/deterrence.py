@@ -35,6 +35,7 @@ from typing import Any
 
 import sympy as sp
 
+from alliancegames.analysis.extensive import chance, decision, game_tree, terminal
 from alliancegames.core.model import ModelError
 from alliancegames.core.references import cite
 
@@ -117,8 +118,6 @@ def deterrence(**defaults: Any):
     >>> [c.label for c in backward_induction(at_defaults(deterrence(), p_resist=R(1, 3)))]
     ['Challenge → {Resolute → Resist | Irresolute}']
     """
-    from alliancegames.analysis.tree import chance, decision, game_tree, terminal
-
     params = build_parameters(DETERRENCE_CODING.specs, defaults, "deterrence")
     s = symbols(params)
     p = s["p_resist"]
@@ -239,8 +238,6 @@ def extended_deterrence(**defaults: Any):
     >>> [c.path for c in bi]
     [('No demand',)]
     """
-    from alliancegames.analysis.tree import chance, decision, game_tree, terminal
-
     params = build_parameters(EXTENDED_DETERRENCE_CODING.specs, defaults, "extended_deterrence")
     s = symbols(params)
     pi = s["pi_support"]
@@ -385,8 +382,6 @@ def probabilistic_commitment(**defaults: Any):
     >>> [c.path for c in backward_induction(at_defaults(probabilistic_commitment()))]
     [('Not', 'Accept')]
     """
-    from alliancegames.analysis.tree import decision, game_tree, terminal
-
     params = build_parameters(PROBABILISTIC_COMMITMENT_CODING.specs, defaults, "probabilistic_commitment")
     s = symbols(params)
     pw = s["p_win"] + s["pi_support"] * s["delta_support"]

@@ -56,7 +56,9 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from alliancegames.analysis.conditions import rebind
 from alliancegames.analysis.regions import equilibrium_regions
+from alliancegames.analysis.repeated import deviate_once, grim_strategy, grim_trigger, play_repeated
 from alliancegames.analysis.tree import backward_induction, decision, game_tree, terminal
 from alliancegames.core.bimatrix import Bimatrix
 from alliancegames.core.files import parse_expression
@@ -1295,13 +1297,6 @@ def _problem(kind, number, blocks, ans_blocks, answer, prov, data=()) -> Problem
 
 # ----------------------------------------------------------------- repeated game
 def _make_discount(rng: np.random.Generator, number: int, templates: Sequence[_Template]) -> Problem | None:
-    from alliancegames.analysis.repeated import (  # noqa: PLC0415
-        deviate_once,
-        grim_strategy,
-        grim_trigger,
-        play_repeated,
-    )
-
     cands = [t for t in templates if t.key == "library:primary_alliance"]
     if not cands:
         return None
@@ -1740,8 +1735,6 @@ def _check_conditions(problem: Problem, answer: Any) -> Verdict:
         if not isinstance(cond, (sp.Basic, bool)):
             raise ValueError(f"give the condition as a sympy relation or text such as 'v >= s'; got {cond!r}")
         if isinstance(cond, sp.Basic):
-            from alliancegames.analysis.conditions import rebind  # noqa: PLC0415
-
             cond = rebind(cond, symbols)
         pts = _sample_points(symbols, model)
         bad = sum(_truth(cond, pt) != _truth(truth.condition, pt) for pt in pts)

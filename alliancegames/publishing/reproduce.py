@@ -226,7 +226,7 @@ def _kernel_config(socket_dir: str):
     then ``Kernel died before replying to kernel_info``). Sockets in a folder of their own cannot
     collide, and the path is absolute because the kernel runs in the notebook's folder.
     """
-    from traitlets.config import Config
+    from traitlets.config import Config  # import time: the notebook stack only when notebooks run
 
     return Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(socket_dir, "kernel")}})
 
@@ -238,7 +238,7 @@ def execute_notebook(path: Path, out_dir: Path, timeout: int = 600) -> list[Path
     probe counts the figures created, and the run fails (:class:`NotebookFigureError`) when the
     executed notebook or its HTML carries fewer images than that.
     """
-    import nbformat
+    import nbformat  # import time: the notebook stack only when notebooks run
     from nbclient import NotebookClient
     from nbconvert import HTMLExporter
 
@@ -393,7 +393,7 @@ def write_manifest(out: Path, results: Sequence[JobResult]) -> dict:
 def _log(progress: bool, done: int, total: int, r: JobResult) -> None:
     line = f"[{done}/{total}] {r.name}: {'ok' if r.ok else 'FAILED'} ({r.seconds:.1f} s)"
     if progress:
-        from tqdm.auto import tqdm
+        from tqdm.auto import tqdm  # import time: the progress bar only when shown
 
         tqdm.write(line, file=sys.stderr)
     else:
@@ -422,7 +422,7 @@ def run(
     t0 = time.perf_counter()
     if progress is None:
         progress = sys.stderr.isatty()
-    from tqdm.auto import tqdm
+    from tqdm.auto import tqdm  # import time: the progress bar only when shown
 
     bar = tqdm(total=len(jobs), desc="reproduce", unit="job", disable=not progress, file=sys.stderr)
     results: dict[str, JobResult] = {}

@@ -58,7 +58,7 @@ _FIXED_DATE = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
 
 def _tools():
     try:
-        import pypandoc
+        import pypandoc  # import time: the typesetters only when typesetting
         import typst
     except ImportError as exc:  # an optional extra: say which
         raise TypesetError(

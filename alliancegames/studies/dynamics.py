@@ -192,7 +192,7 @@ class DynamicsResult:
 
     def to_frame(self):
         """One row per run: starting and final probabilities of each action, and the outcome."""
-        import pandas as pd
+        import pandas as pd  # import time: pandas only for a table
 
         g = self.game
         cols = [f"{g.players[0]}: {a}" for a in g.actions[0]] + [f"{g.players[1]}: {a}" for a in g.actions[1]]
@@ -353,7 +353,7 @@ def replicator(
         ends, _ = _rk4(A, B, s0, t_max, steps, keep=False)
         engine = "batched numpy RK4"
     elif method == "nashpy":
-        import nashpy as nash
+        import nashpy as nash  # import time: nashpy loads scipy
 
         m = A.shape[0]
         times = np.linspace(0, t_max, steps + 1)
@@ -406,9 +406,9 @@ def replicator_sweep(
     >>> bool(firm[3.0] > firm[5.0])     # entrapment fears shrink the basin of mutual firmness
     True
     """
-    import pandas as pd
+    import pandas as pd  # import time: pandas only for a table
 
-    from alliancegames.studies.sweeps import grid_points
+    from alliancegames.studies.sweeps import grid_points  # import time: sweeps loads pandas
 
     pts = grid_points(grid)
     names = list(pts)
@@ -481,7 +481,7 @@ def fictitious_play(
     >>> set(fp.counts()) <= {"Firm/Firm", "Weak/Weak"}
     True
     """
-    import nashpy as nash
+    import nashpy as nash  # import time: nashpy loads scipy
 
     g = _game(game, values)
     rng = _rng(random_state)
@@ -531,7 +531,7 @@ def stochastic_fictitious_play(
     payoffs); rescaling changes no equilibrium but does change the effective
     noise, recorded in ``settings["scale"]``.
     """
-    import nashpy as nash
+    import nashpy as nash  # import time: nashpy loads scipy
 
     g = _game(game, values)
     rng = _rng(random_state)
@@ -588,7 +588,7 @@ def imitation(
     ``B`` transposed (the column player's payoff is ``x @ B @ y``; passing
     ``B`` itself would score the column player on the wrong cells).
     """
-    import nashpy as nash
+    import nashpy as nash  # import time: nashpy loads scipy
 
     g = _game(game, values)
     if g.shape[0] != g.shape[1]:
@@ -674,7 +674,7 @@ def moran(
     >>> r.fixation["Ally"] > 0.5     # one allying state usually takes over a population of abstainers
     True
     """
-    import nashpy as nash
+    import nashpy as nash  # import time: nashpy loads scipy
 
     g = _game(game, values)
     A, B = g.A.astype(float), g.B.astype(float)
@@ -734,7 +734,7 @@ def finite_repetition(game: Any, horizon: int = 2, *, values: Mapping[str, Any] 
     >>> finite_repetition(primary_alliance(), 2).shape
     (32, 32)
     """
-    import nashpy as nash
+    import nashpy as nash  # import time: nashpy loads scipy
     from nashpy.repeated_games import obtain_repeated_game
 
     g = _game(game, values)

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import sympy as sp
 from cycler import cycler
+
+from alliancegames.studies.dynamics import replicator_field  # the one allowed exception to the plot contract
 
 __all__ = [
     "PAPER_RC",
@@ -76,7 +80,7 @@ def paper_style():
     >>> size
     8.0
     """
-    import matplotlib
+    import matplotlib  # import time: matplotlib loads only when a figure is styled or drawn
 
     return matplotlib.rc_context(PAPER_RC)
 
@@ -95,8 +99,6 @@ def parameter_label(parameter: Any, short: str | None = None, symbol: str | None
     ...                 short="cost of entrapment")
     'cost of entrapment, $c_{entrap}$'
     """
-    import sympy as sp
-
     meaning = short or str(getattr(parameter, "meaning", "") or getattr(parameter, "name", parameter))
     sym = symbol if symbol is not None else sp.latex(sp.Symbol(str(getattr(parameter, "name", parameter))))
     return f"{meaning}, ${sym}$"
@@ -107,8 +109,6 @@ def save_figure(fig, stem: Any) -> list[Any]:
 
     Returns the two paths.  Same figure, same bytes (no dates, no software versions).
     """
-    from pathlib import Path
-
     stem = Path(stem)
     stem.parent.mkdir(parents=True, exist_ok=True)
     png, pdf = stem.with_suffix(".png"), stem.with_suffix(".pdf")
@@ -119,7 +119,7 @@ def save_figure(fig, stem: Any) -> list[Any]:
 
 def _texts(fig) -> list[Any]:
     """The texts a reader sees: visible, non-empty, and (for tick labels) at a tick inside the view."""
-    from matplotlib.text import Text
+    from matplotlib.text import Text  # import time: matplotlib only when a figure is drawn
 
     hidden = set()
     for ax in fig.axes:
@@ -167,7 +167,7 @@ def overlapping_labels(ax) -> list[tuple[str, str]]:
     >>> overlapping_labels(ax)
     [('France', 'Germany')]
     """
-    from matplotlib.text import Annotation
+    from matplotlib.text import Annotation  # import time: matplotlib only when a figure is drawn
 
     fig = ax.figure
     fig.canvas.draw()
@@ -252,7 +252,7 @@ def regime_colors(names: Iterable[str], palette: Mapping[str, Any] | None = None
 
 def _axes(ax):
     if ax is None:
-        import matplotlib.pyplot as plt
+        import matplotlib.pyplot as plt  # import time: pyplot only when a figure is made
 
         _, ax = plt.subplots(figsize=(6.5, 4))
     return ax
@@ -314,7 +314,7 @@ def regime_map(
     >>> {"W/W", "F/F + W/W + mixed (F,W / F,W)"} <= legend
     True
     """
-    from matplotlib.colors import ListedColormap
+    from matplotlib.colors import ListedColormap  # import time: matplotlib only when a figure is drawn
     from matplotlib.patches import Patch
 
     for c in (x, y, column):
@@ -531,8 +531,6 @@ def phase_portrait(
     >>> len(ax.collections) >= 2
     True
     """
-    from alliancegames.studies.dynamics import replicator_field
-
     A = np.asarray(A, dtype=float)
     B = np.asarray(B, dtype=float)
     if A.shape != (2, 2) or B.shape != (2, 2):

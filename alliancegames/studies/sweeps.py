@@ -38,7 +38,7 @@ and the symbolic model are sent to the workers, which compile the model once
 per process; results are gathered in order and are identical to a local run.
 To use an existing Dask cluster::
 
-    from dask.distributed import Client
+    from dask.distributed import Client  # optional dependency (dask), and import time
     client = Client("tcp://scheduler-address:8786")
     df = sweep(model, grid, executor=client)
 """
@@ -222,7 +222,7 @@ def sweep(
     chunks = [{k: v[s : s + chunk_size] for k, v in cols.items()} for s in starts]
     bar = None
     if _show_progress(progress, len(chunks)):
-        from tqdm.auto import tqdm
+        from tqdm.auto import tqdm  # import time: the progress bar only when shown
 
         bar = tqdm(total=len(chunks), desc=f"sweep {model.name}", unit="chunk")
     try:

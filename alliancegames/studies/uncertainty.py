@@ -190,7 +190,7 @@ def proportion_interval(
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must lie in (0, 1); got {confidence}")
     if method == "wilson":
-        from scipy.stats import norm
+        from scipy.stats import norm  # import time: scipy.stats only for an interval
 
         z = Z95 if confidence == 0.95 else float(norm.ppf(0.5 + confidence / 2))
         p = k / n
@@ -203,7 +203,7 @@ def proportion_interval(
         hi = 1.0 if k == n else min(1.0, max(p, centre + half))
         return lo, hi
     if method == "clopper-pearson":
-        from scipy.stats import beta
+        from scipy.stats import beta  # import time: scipy.stats only for an interval
 
         a = 1 - confidence
         lo = 0.0 if k == 0 else float(beta.ppf(a / 2, k, n - k + 1))
@@ -574,7 +574,7 @@ def mean_interval(values: Any, confidence: float = 0.95) -> tuple[float, float, 
         raise ValueError("need at least one finite value")
     if not 0 < confidence < 1:
         raise ValueError(f"confidence must lie in (0, 1); got {confidence}")
-    from scipy.stats import norm
+    from scipy.stats import norm  # import time: scipy.stats only for an interval
 
     z = Z95 if confidence == 0.95 else float(norm.ppf(0.5 + confidence / 2))
     m = float(x.mean())
