@@ -237,10 +237,21 @@ class Regions:
         return "\n".join(lines)
 
     def to_latex(self, *, boundary: bool = False) -> str:
-        """A ``tabular``: equilibrium | conditions | payoffs (generic pieces; ``boundary`` adds the rest)."""
+        """A ``tabular``: equilibrium | conditions | payoffs (generic pieces; ``boundary`` adds the rest).
+
+        The columns are paragraph columns that together take the text width
+        (``p{..\\linewidth}``), so long strategies and conditions wrap instead of
+        running off the page.
+        """
         m = self.model
         esc = escape
-        lines = [r"\begin{tabular}{lll}", r"\hline", r"Equilibrium & Conditions & Payoffs \\", r"\hline"]
+        cols = r"@{}p{0.28\linewidth}p{0.40\linewidth}p{0.24\linewidth}@{}"  # no package beyond LaTeX's own
+        lines = [
+            r"\begin{tabular}{" + cols + "}",
+            r"\hline",
+            r"Equilibrium & Conditions & Payoffs \\",
+            r"\hline",
+        ]
         for p in self.generic + (self.boundary if boundary else ()):
             strat = "; ".join(
                 ", ".join(

@@ -49,7 +49,7 @@ Examples
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -437,12 +437,14 @@ SCORE_COLUMNS = (
 )
 
 
-def scorecard_table(n: int = 2000, seed: Any = 0) -> pd.DataFrame:
+def scorecard_table(n: int = 2000, seed: Any = 0, cases: Sequence[str] | None = None) -> pd.DataFrame:
     """The full scorecard: agreement, informative score, set-asides and the literature's expectation.
 
     One row per case (per period where a record has periods), columns
     :data:`SCORE_COLUMNS`.  ``departures`` joins, for each coding that leaves
     the model's plausible ranges or orderings, its name and stated reason.
+    ``cases`` (case ids) restricts the table to those records; each row is the
+    same as in the full table (draws are seeded per case and period).
 
     Examples
     --------
@@ -450,8 +452,9 @@ def scorecard_table(n: int = 2000, seed: Any = 0) -> pd.DataFrame:
     >>> set(t["status"]) <= set(STATUSES), t.attrs["baseline"] == BASELINE
     (True, True)
     """
+    records = load_cases() if cases is None else [load_case(c) for c in cases]
     rows = []
-    for rec in load_cases():
+    for rec in records:
         for period in rec.units():
             s = score(rec, period, n=n, seed=seed)
             pred = predict(rec, period, n=n, seed=seed)
@@ -494,36 +497,76 @@ def _nats(x: float) -> str:
     return f"{x:+.2f}".replace("-", "−")
 
 
-def scorecard_markdown(df: pd.DataFrame | None = None, n: int = 2000, seed: Any = 0) -> str:
+#: Relative column widths of the compact (printed-page) scorecard; Pandoc reads them from the dashes.
+_COMPACT_WIDTHS = (2.0, 1.4, 2.0, 1.4, 1.5, 1.6, 1.5, 1.8, 1.3)
+_SOFT = "\u00ad"  # a soft hyphen: a long word in a narrow printed column may break there
+
+
+def _breakable(name: str) -> str:
+    """An identifier that may wrap after its underscores on a printed page (zero-width spaces)."""
+    return name.replace("_", "_\u200b")
+
+
+def scorecard_markdown(
+    df: pd.DataFrame | None = None, n: int = 2000, seed: Any = 0, *, compact: bool = False, notes: bool = True
+) -> str:
     """The scorecard as Markdown (the README's and the paper's table), with its rules and totals.
+
+    ``compact=True`` lays the table out for a printed page: case and period in
+    one column, identifiers that may wrap after underscores, shorter headers
+    and relative column widths (the README keeps the wide layout).
+    ``notes=False`` leaves out the rules, totals and footnote below the table.
 
     Examples
     --------
     >>> md = scorecard_markdown(scorecard_table(n=200))
     >>> "Totals (informative cases only" in md and "outside the model" in md
     True
+    >>> scorecard_markdown(scorecard_table(n=200, cases=["july_1914"]), compact=True, notes=False).count("\\n")
+    3
     """
     if df is None:
         df = scorecard_table(n=n, seed=seed)
-    header = [
-        "case",
-        "period",
-        "literature expects",
-        "model's most probable regime (P)",
-        "observed",
-        "agreement",
-        "P(observed): case / baseline",
-        "skill, nats [95% CI]",
-        "status",
-        "turns on",
-    ]
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    if compact:
+        header = [
+            "case (period)",
+            "literature expects",
+            "most probable regime (P)",
+            "observed",
+            f"agree{_SOFT}ment",
+            f"P(ob{_SOFT}served): case / baseline",
+            "skill, nats [95% CI]",
+            "status",
+            "turns on",
+        ]
+        rule = "|" + "".join("-" * round(10 * w) + "|" for w in _COMPACT_WIDTHS)
+    else:
+        header = [
+            "case",
+            "period",
+            "literature expects",
+            "model's most probable regime (P)",
+            "observed",
+            "agreement",
+            "P(observed): case / baseline",
+            "skill, nats [95% CI]",
+            "status",
+            "turns on",
+        ]
+        rule = "|" + "---|" * len(header)
+    lines = ["| " + " | ".join(header) + " |", rule]
     for _, r in df.iterrows():
         lo, hi = r["skill 95% CI"]
         status = r["status"] + (" ¹" if r["departures"] else "")
+        if compact:
+            status = status.replace("informative", f"in{_SOFT}for{_SOFT}ma{_SOFT}tive")
+            where = [_breakable(r["case"]) + (f" ({_breakable(r['period'])})" if r["period"] else "")]
+            turns = _breakable(r["turns on"]) if r["turns on"] else "–"
+        else:
+            where = [r["case"], r["period"] or "–"]
+            turns = f"`{r['turns on']}`" if r["turns on"] else "–"
         cells = [
-            r["case"],
-            r["period"] or "–",
+            *where,
             r["literature expects"],
             f"{r['predicted regime']} ({r['probability']:.2f})",
             r["observed"],
@@ -531,9 +574,11 @@ def scorecard_markdown(df: pd.DataFrame | None = None, n: int = 2000, seed: Any 
             f"{r['P(observed)']:.2f} / {r['P(observed) baseline']:.2f}",
             f"{_nats(r['skill'])} [{_nats(lo)}, {_nats(hi)}]",
             status,
-            f"`{r['turns on']}`" if r["turns on"] else "–",
+            turns,
         ]
         lines.append("| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |")
+    if not notes:
+        return "\n".join(lines) + "\n"
     t = totals(df)
     aside = "; ".join(f"{k}: {len(v)} ({', '.join(v)})" for k, v in t["set aside"].items()) or "none"
     departures = sorted({r["case"] for _, r in df.iterrows() if r["departures"]})

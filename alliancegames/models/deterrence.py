@@ -30,13 +30,16 @@ the adversary but emboldens the protégé.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import sympy as sp
 
 from alliancegames.analysis.extensive import chance, decision, game_tree, terminal
 from alliancegames.core.model import ModelError
+from alliancegames.core.numeric import compile_expressions
 from alliancegames.core.references import cite
 
 from ._common import CodingRanges, Spec, build_parameters, symbols
@@ -449,6 +452,37 @@ class CommitmentTradeoff:
         if pi < self.pi_deter.subs(sub):
             return "attack"
         return "peace"
+
+    def outcomes(self, values: Mapping[str, Any]) -> np.ndarray:
+        r"""``"attack"``, ``"revise"`` or ``"peace"`` at many points (floating point, vectorised).
+
+        The same rule as :meth:`outcome`: the protégé revises where
+        :math:`\pi > \pi_M`, otherwise the adversary attacks where
+        :math:`\pi < \pi_D`.  Unlike the tree's vectorised classifier
+        (which, where the protégé would revise, names the war after the
+        adversary's tied first move), this keeps the two wars apart.
+
+        Parameters
+        ----------
+        values : mapping
+            Parameter name -> scalar or 1-D array (defaults fill the rest).
+
+        Examples
+        --------
+        >>> commitment_tradeoff().outcomes({"pi_support": [0, 0.5, 1]}).tolist()
+        ['attack', 'peace', 'revise']
+        """
+        names = list(self.symbols)
+        unknown = sorted(set(values) - set(names))
+        if unknown:
+            raise ModelError(f"unknown parameters {unknown}; the parameters are {names}")
+        cols = np.broadcast_arrays(
+            *(np.atleast_1d(np.asarray(values.get(k, self.defaults[k]), dtype=float)) for k in names)
+        )
+        f = compile_expressions([self.symbols[k] for k in names], [self.pi_deter, self.pi_moral_hazard])
+        lo, hi = f(*cols)
+        pi = cols[names.index("pi_support")]
+        return np.where(pi > hi, "revise", np.where(pi < lo, "attack", "peace")).astype(object)
 
 
 def commitment_tradeoff(**defaults: Any) -> CommitmentTradeoff:

@@ -149,6 +149,19 @@ ARTEFACTS: tuple[Artefact, ...] = (
         "extended deterrence with a protégé by backward induction",
     ),
     Artefact(
+        "signalling",
+        "figure",
+        (
+            *_fig("signalling-regime-map"),
+            "tables/signalling-pbe.md",
+            "tables/taiwan-case.md",
+            "tables/taiwan-clarity.md",
+            "numbers/signalling.json",
+        ),
+        A.build_signalling,
+        "perfect Bayesian equilibria of the costly-alliance signal and the Taiwan case (strategic ambiguity)",
+    ),
+    Artefact(
         "buck-passing",
         "figure",
         ("tables/buck-passing.md", *_fig("buck-passing"), "numbers/buck-passing.json"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -101,7 +102,13 @@ def _conditions(cond: object) -> str:
 def build_models(paper_dir: Path) -> list[Path]:
     from alliancegames.models import REGISTRY
 
-    kinds = {"normal_form": "normal form", "tree": "game tree", "result": "closed form"}
+    kinds = {
+        "normal_form": "normal form",
+        "tree": "game tree",
+        "result": "closed form",
+        "signalling": "signalling game",
+        "bayesian": "Bayesian game",
+    }
     rows = [
         [
             e.name.replace("_", " "),
@@ -126,6 +133,8 @@ def build_models(paper_dir: Path) -> list[Path]:
                 "n_normal_form": str(counts["normal_form"]),
                 "n_tree": str(counts["tree"]),
                 "n_closed_form": str(counts["result"]),
+                "n_signalling": str(counts["signalling"]),
+                "n_bayesian": str(counts["bayesian"]),
             },
         ),
     ]
@@ -343,7 +352,7 @@ def _regions_table(model_name: str) -> tuple[str, int, int]:
         payoffs = ", ".join(_math(sp.factor(u)) for u in piece.payoffs)
         rows.append([piece.label, _conditions(piece.conditions), strategies, payoffs])
     table = markdown_table(
-        ["equilibrium", "exists when", "strategies (row ; column)", "payoffs"], rows, [2, 4, 3.5, 3.5]
+        ["equilibrium", "exists when", "strategies (row ; column)", "payoffs"], rows, [1.6, 3.6, 4.4, 3.4]
     )
     n_boundary = len(regions.boundary)
     table += (
@@ -499,6 +508,168 @@ def build_monte_carlo(paper_dir: Path) -> list[Path]:
     ]
 
 
+# --------------------------------------------------------------------------- credibility under incomplete information
+SIGNALLING_GRID = {"p": (0.004, 0.996, 200), "c": (0.02, 3.98, 160)}  # no grid line on a boundary
+SIGNALLING_AXES = {"p": "prior probability the ally is resolute", "c": "peacetime cost of the alliance"}
+#: Short legend names for the PBE of the costly-alliance game (the PBE's own ``short`` name -> legend).
+SIGNALLING_NAMES = {
+    "separating (Ally/Stay unaligned)": "separating: the resolute ally allies",
+    "pooling on Ally (Not challenge)": "pooling on the alliance, not challenged",
+    "pooling on Stay unaligned (Challenge)": "pooling on no alliance, challenged",
+    "pooling on Stay unaligned (Not challenge)": "pooling on no alliance, not challenged",
+}
+
+
+@lru_cache(maxsize=1)
+def _costly_alliance():
+    """The costly-alliance signalling game (after Morrow 1994) and its PBE with conditions (computed once)."""
+    from alliancegames.analysis.signalling import perfect_bayesian_equilibria
+    from alliancegames.models import get_model
+
+    game = get_model("costly_alliance")
+    return game, perfect_bayesian_equilibria(game)
+
+
+def _signalling_legend(regime: str) -> str:
+    return " + ".join(SIGNALLING_NAMES.get(part, part) for part in regime.split(" + "))
+
+
+def _signalling_lines(d: dict) -> list:
+    """The derived threshold lines of the map: c = v, c = f, p = g/(g + w), p = g/(g + w + k)."""
+    (p0, p1, _), (c0, c1, _) = SIGNALLING_GRID["p"], SIGNALLING_GRID["c"]
+    out = [np.array([[p0, d[k]], [p1, d[k]]]) for k in ("v", "f")]
+    for prior in (d["g"] / (d["g"] + d["w"]), d["g"] / (d["g"] + d["w"] + d["k"])):
+        out.append(np.array([[prior, c0], [prior, c1]]))
+    return out
+
+
+def figure_signalling(res=None):
+    """The costly-alliance game's PBE surviving the Intuitive Criterion over (prior, signal cost)."""
+    from matplotlib.patches import Patch
+
+    from alliancegames.studies.plot import regime_colors, regime_map
+
+    game, res = _costly_alliance() if res is None else (res.game, res)
+    d = {q.name: float(q.default) for q in game.parameters}
+    P, C = np.meshgrid(*(np.linspace(*SIGNALLING_GRID[k]) for k in ("p", "c")))
+    table = res.regime_table({"p": P, "c": C}, intuitive=True)
+    table["regime"] = table["regime"].map(_signalling_legend)
+    with paper_style():
+        fig, ax = _figure((6.0, 4.2))
+        regime_map(table, "p", "c", ax=ax, boundaries=_signalling_lines(d), legend=False)
+        names = sorted(table["regime"].astype(str).unique())
+        colours = regime_colors(names)
+        fig.legend(
+            handles=[Patch(facecolor=colours[n], label=n) for n in names], loc="outside lower center", ncol=1
+        )
+        params = {q.name: q for q in game.parameters}
+        ax.set_xlabel(parameter_label(params["p"], short=SIGNALLING_AXES["p"]))
+        ax.set_ylabel(parameter_label(params["c"], short=SIGNALLING_AXES["c"]))
+    return fig
+
+
+def _belief(cond: object, message: str) -> str:
+    from alliancegames.analysis.signalling import belief_symbol
+
+    return _math(sp.sympify(cond).xreplace({belief_symbol(message): sp.Symbol(r"\mu")}))
+
+
+def _pbe_table(res) -> str:
+    rows = []
+    for e in res:
+        sender = dict(e.sender)
+        receiver = dict(e.receiver)
+        name = SIGNALLING_NAMES.get(e.short, e.short)
+        plan = f"resolute: {sender['resolute']}; irresolute: {sender['irresolute']}"
+        response = "; ".join(f"{m}: {a}" for m, a in receiver.items())
+        where = " *or* ".join(_conditions(c) for c in e.cases)
+        off = "; ".join(f"{m}: {_belief(c, m)}" for m, c in e.off_path) or "none (both messages sent)"
+        intuitive = "always" if e.intuitive in (True, sp.true) else _math(e.intuitive)
+        rows.append([name, plan, response, where, off, intuitive])
+    header = [
+        "equilibrium",
+        "ally's plan",
+        "challenger's response",
+        "a PBE where",
+        "off-path belief $\\mu$ that supports it",
+        "survives the Intuitive Criterion where",
+    ]
+    return markdown_table(header, rows, [2.0, 2.0, 2.2, 2.6, 2.4, 1.8])
+
+
+TAIWAN = "taiwan_strategic_ambiguity"
+TAIWAN_PIS = (0.0, 0.25, 0.5, 0.75, 1.0)
+TAIWAN_OUTCOMES = {"attack": "PRC attacks", "peace": "status quo", "revise": "Taiwan revises"}
+
+
+def _taiwan_clarity(n: int, seed: int) -> list[dict]:
+    """Outcome shares with the probability of American support pinned, the other codings drawn."""
+    from alliancegames.cases import load_case, sample_codings
+    from alliancegames.models import commitment_tradeoff
+
+    rec = load_case(TAIWAN)
+    draws = sample_codings(rec, n=n, seed=seed)
+    ct = commitment_tradeoff()
+    rows = []
+    for pi in (*TAIWAN_PIS, None):
+        out = ct.outcomes(draws if pi is None else {**draws, "pi_support": np.full(n, pi)})
+        rows.append({"pi": pi, **{k: float(np.mean(out == k)) for k in TAIWAN_OUTCOMES}})
+    return rows
+
+
+def build_signalling(paper_dir: Path) -> list[Path]:
+    """The costly-alliance PBE (table, regime map) and the Taiwan case (scorecard row, clarity table)."""
+    from alliancegames.cases import load_case
+    from alliancegames.cases.scores import scorecard_markdown as score_table
+    from alliancegames.cases.scores import scorecard_table
+
+    game, res = _costly_alliance()
+    d = {q.name: q.default for q in game.parameters}
+    sep = [e for e in res.of_kind("separating") if dict(e.sender)["resolute"] == "Ally"]
+    s = {q.name: q.symbol for q in game.parameters}
+    row = scorecard_table(n=SCORECARD_DRAWS, seed=SCORECARD_SEED, cases=[TAIWAN]).iloc[0]
+    clarity = _taiwan_clarity(SCORECARD_DRAWS, SCORECARD_SEED)
+    coded = clarity[-1]
+    lo, hi = load_case(TAIWAN).coding("pi_support").range
+    lines = [
+        [
+            f"coded range ({lo:g} to {hi:g})" if r["pi"] is None else f"{r['pi']:.2f}",
+            *(f"{r[k]:.2f}" for k in TAIWAN_OUTCOMES),
+        ]
+        for r in clarity
+    ]
+    clarity_md = markdown_table(["$\\pi$, the chance the United States joins", *TAIWAN_OUTCOMES.values()], lines)
+    fmt = {k: str(v) for k, v in d.items()}
+    numbers = {
+        "n_pbe": str(len(res)),
+        "n_pooling": str(len(res.of_kind("pooling"))),
+        "n_separating": str(len(res.of_kind("separating"))),
+        "separating": _conditions(sep[0].cases[0]) if len(sep) == 1 and len(sep[0].cases) == 1 else "",
+        "deter_pool": _math(s["g"] / (s["g"] + s["w"] + s["k"])),
+        "deter_prior": _math(s["g"] / (s["g"] + s["w"])),
+        **{f"default_{k}": v for k, v in fmt.items() if k != "p" and k != "c"},
+        "taiwan_p_case": f"{row['P(observed)']:.2f}",
+        "taiwan_p_baseline": f"{row['P(observed) baseline']:.2f}",
+        "taiwan_skill": f"{row['skill']:.2f}",
+        "taiwan_status": str(row["status"]),
+        "taiwan_agreement": str(row["agreement"]),
+        "taiwan_attack": f"{coded['attack']:.2f}",
+        "taiwan_revise": f"{coded['revise']:.2f}",
+        "taiwan_attack_0": f"{clarity[0]['attack']:.2f}",
+        "taiwan_revise_1": f"{clarity[len(TAIWAN_PIS) - 1]['revise']:.2f}",
+        "taiwan_peace_half": f"{clarity[2]['peace']:.2f}",
+        "taiwan_n": str(SCORECARD_DRAWS),
+    }
+    frame = row.to_frame().T
+    return [
+        *_save(figure_signalling(res), paper_dir, "signalling-regime-map"),
+        _write(paper_dir, "tables/signalling-pbe.md", _pbe_table(res)),
+        _write(paper_dir, "tables/taiwan-case.md", score_table(frame, compact=True, notes=False)),
+        _write(paper_dir, "tables/taiwan-clarity.md", clarity_md),
+        _numbers(paper_dir, "signalling", numbers),
+    ]
+
+
 # --------------------------------------------------------------------------- the case scorecard
 SCORECARD_DRAWS, SCORECARD_SEED = 2000, 0
 
@@ -511,10 +682,11 @@ def scorecard_markdown(df=None) -> str:
 
 
 def build_scorecard(paper_dir: Path) -> list[Path]:
+    from alliancegames.cases.scores import scorecard_markdown as printed
     from alliancegames.cases.scores import scorecard_table
 
     df = scorecard_table(n=SCORECARD_DRAWS, seed=SCORECARD_SEED)
-    table = scorecard_markdown(df)
+    table = printed(df, n=SCORECARD_DRAWS, seed=SCORECARD_SEED, compact=True)  # laid out for the page
     csv = df.assign(
         skill_lower=[c[0] for c in df["skill 95% CI"]], skill_upper=[c[1] for c in df["skill 95% CI"]]
     ).drop(columns=["skill 95% CI"])
@@ -582,4 +754,5 @@ FIGURES = {
     "nato-burden-sharing": figure_nato_burden_sharing,
     "regime-map-snyder-alliance": figure_regime_map,
     "monte-carlo-snyder-alliance": figure_monte_carlo,
+    "signalling-regime-map": figure_signalling,
 }

@@ -82,16 +82,18 @@ assert (pi_D, pi_M) == (sp.Rational(1, 8), 1)
 # classifications must agree on *peace against war* at every draw.
 
 # %%
-def thresholds(d):
-    """pi_D and pi_M at each draw (closed forms, vectorised)."""
-    q_p = d["q_status_quo"] - d["p_win"]
-    return (q_p - d["c_adversary"]) / d["delta_support"], (q_p + d["c_protege"]) / d["delta_support"]
+NAMES = {"attack": "PRC attacks", "peace": "status quo", "revise": "Taiwan revises"}
 
 
 def three_way(d):
-    lo, hi = thresholds(d)
-    pi = d["pi_support"]
-    return np.where(pi > hi, "Taiwan revises", np.where(pi < lo, "PRC attacks", "status quo"))
+    """The closed-form outcome at each draw (commitment_tradeoff.outcomes), in the case's words."""
+    return np.array([NAMES[o] for o in ct.outcomes(d)])
+
+
+def thresholds(d):
+    """pi_D and pi_M at each point, by hand: (q - p - c_A)/Delta and (q - p + c_P)/Delta."""
+    q_p = d["q_status_quo"] - d["p_win"]
+    return (q_p - d["c_adversary"]) / d["delta_support"], (q_p + d["c_protege"]) / d["delta_support"]
 
 
 d = sample_codings(rec, n=N, seed=SEED)
@@ -197,10 +199,11 @@ lines = [ln[(ln[:, 1] >= 0) & (ln[:, 1] <= 1)] for ln in lines]
 ax = plot.regime_map(grid, "p_win", "pi_support", boundaries=lines,
                      case_point={"x": v["p_win"], "y": v["pi_support"], "label": "Taiwan 1979–96"})
 plt.show()
-lo, hi = thresholds({k: (grid[k] if k in ("p_win", "pi_support") else v[k]) for k in v})
-inside = (grid["pi_support"] >= lo) & (grid["pi_support"] <= hi)
+at = {k: (grid[k].to_numpy() if k in ("p_win", "pi_support") else v[k]) for k in v}
+lo, hi = thresholds(at)
 off = (np.abs(grid["pi_support"] - lo) > 1e-9) & (np.abs(grid["pi_support"] - hi) > 1e-9)
-assert ((grid["regime"] == "status quo") == inside)[off].all()
+assert ((grid["regime"] == "status quo") == (three_way(at) == "status quo"))[off].all()
+assert ((three_way(at) == "status quo") == ((grid["pi_support"] >= lo) & (grid["pi_support"] <= hi)))[off].all()
 
 # %% [markdown]
 # ## Comparison with the observed outcome
