@@ -1,15 +1,17 @@
 """Timings of the PBE pieces of signalling games (issue 14 target: 2 types, 2 messages, 2 actions,
 four parameters in under 2 s).
 
-Run: ``python benchmarks/bench_signalling.py``.  Each symbolic analysis is timed once with cold
-caches (ours and sympy's).  Anchors in the same run: the independent exact check
-(:func:`alliancegames.analysis.signalling.pbe_at`) at one point, and Gambit's ``enumpure`` on the
+Run: ``python benchmarks/bench_signalling.py``.  Each symbolic analysis (pure and hybrid PBE) is
+timed three times with cold caches (ours and sympy's) and the fastest run is reported, with the load
+average of the machine at the start (the machine is shared).  Anchors in the same run: the independent exact check
+(:func:`alliancegames.analysis.signalling.pbe_at` and ``hybrid_at``) at one point, and Gambit's ``enumpure`` on the
 same game written as an ``.efg`` file (pure Nash equilibria of the tree, not PBE; pygambit is
 test-only and optional here), so the ratios say how many numeric solves one symbolic analysis costs.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -17,7 +19,7 @@ from pathlib import Path
 import sympy as sp
 
 from alliancegames.analysis import conditions as R
-from alliancegames.analysis.signalling import pbe_at, perfect_bayesian_equilibria
+from alliancegames.analysis.signalling import hybrid_at, pbe_at, perfect_bayesian_equilibria
 from alliancegames.core.bayesian import signalling_game
 from alliancegames.core.efg import write_efg
 from alliancegames.core.model import parameter
@@ -66,19 +68,22 @@ def _gambit_enumpure(game) -> float | None:
 
 
 def main() -> None:
+    print(f"load average at start: {os.getloadavg()[0]:.1f} (2 cores)")
     rows = []
     for name, game in [
         ("4-parameter 2x2x2", four_parameter_game()),
         ("costly_alliance (7 parameters)", get_model("costly_alliance")),
         ("sinking_costs (7 parameters)", get_model("sinking_costs")),
+        ("straddle_crisis (3 messages, 7 p.)", get_model("straddle_crisis")),
     ]:
-        sym, res = _cold(lambda g=game: perfect_bayesian_equilibria(g))
+        runs = [_cold(lambda g=game: perfect_bayesian_equilibria(g)) for _ in range(3)]
+        sym, res = min(runs, key=lambda r: r[0])
         t = time.perf_counter()
-        pbe_at(game, {})
+        pbe_at(game, {}), hybrid_at(game, {})
         num = time.perf_counter() - t
         gam = _gambit_enumpure(game)
         rows.append((name, len(res), sym, num, gam))
-    print(f"{'game':34s} {'PBE':>4s} {'symbolic s':>11s} {'pbe_at s':>9s} {'ratio':>8s} {'gambit s':>9s}")
+    print(f"{'game':34s} {'PBE':>4s} {'symbolic s':>11s} {'direct s':>9s} {'ratio':>8s} {'gambit s':>9s}")
     for name, n, sym, num, gam in rows:
         g = f"{gam:9.4f}" if gam is not None else "      n/a"
         print(f"{name:34s} {n:4d} {sym:11.3f} {num:9.4f} {sym / num:8.0f} {g}")

@@ -70,7 +70,7 @@ from typing import Any
 
 import sympy as sp
 
-from alliancegames.analysis.conditions import context_of, preference, simplify_conditions
+from alliancegames.analysis.conditions import context_of, preference, signs, simplify_conditions
 from alliancegames.core.bayesian import SignallingGame
 from alliancegames.core.model import ModelError, Parameter, exact_number
 
@@ -612,13 +612,21 @@ def _hybrids(
     receiver mixes only at the belief ``mu* = -d_t1 / D`` (it needs ``D != 0``),
     Bayes' rule at ``m1`` then gives ``sigma``; the mixer's indifference
     between ``m1`` and ``m2`` gives ``rho`` (it needs ``x``'s payoffs from
-    ``a`` and ``b`` after ``m1`` to differ).  Relations with a denominator
-    of unknown sign are multiplied by its square.
+    ``a`` and ``b`` after ``m1`` to differ).  A relation with a denominator
+    is multiplied by the denominator's sign where the context decides it, by
+    its square otherwise.
     """
     t0, t1 = game.types
     prior = dict(game.prior)
     M, A = game.messages, game.actions
     out: list[PBE] = []
+
+    def clear(num: sp.Expr, den: sp.Expr) -> sp.Expr:
+        """An expression with the sign of ``num / den``: ``num`` times the sign of ``den`` if the context
+        decides it (the relation stays linear), else ``num * den``."""
+        sg = signs(den, ctx) if den.free_symbols else frozenset({1 if den > 0 else -1})
+        return sp.expand(num * next(iter(sg)) if sg in ({1}, {-1}) else num * den)
+
     for x, y in ((t0, t1), (t1, t0)):
         for m1, m2 in itertools.permutations(M, 2):
             rest = [m for m in M if m not in (m1, m2)]
@@ -633,16 +641,16 @@ def _hybrids(
                 base0: list[sp.Basic] = [
                     sp.Unequality(D, 0),
                     sp.Unequality(E, 0),
-                    sp.StrictGreaterThan(sp.expand(-d1 * D), 0),  # mu* > 0
-                    sp.StrictGreaterThan(sp.expand(d0 * D), 0),  # mu* < 1
+                    sp.StrictGreaterThan(clear(-d1, D), 0),  # mu* > 0
+                    sp.StrictGreaterThan(clear(d0, D), 0),  # mu* < 1
                     # sigma < 1: mu* < prior(t0) when t0 mixes, mu* > prior(t0) when t1 mixes
-                    sp.StrictGreaterThan(sp.expand((prior[t0] * D + d1) * D * (1 if x == t0 else -1)), 0),
+                    sp.StrictGreaterThan(clear((prior[t0] * D + d1) * (1 if x == t0 else -1), D), 0),
                 ]
                 for c in A:
                     if c not in (a, b):  # a (and b) best against c at mu*, times D^2
                         e0 = uR(t0, m1, a) - uR(t0, m1, c)
                         e1 = uR(t1, m1, a) - uR(t1, m1, c)
-                        base0.append(sp.GreaterThan(sp.expand((-d1 * e0 + d0 * e1) * D), 0))
+                        base0.append(sp.GreaterThan(clear(-d1 * e0 + d0 * e1, D), 0))
                 for a2 in A:
                     U2 = uS(x, m2, a2)
                     N = sp.expand(U2 - Eb)
@@ -655,8 +663,8 @@ def _hybrids(
                         )
                         rels = list(base0)
                         rels += [
-                            sp.StrictGreaterThan(sp.expand(N * E), 0),  # rho > 0
-                            sp.StrictGreaterThan(sp.expand((E - N) * E), 0),
+                            sp.StrictGreaterThan(clear(N, E), 0),  # rho > 0
+                            sp.StrictGreaterThan(clear(E - N, E), 0),
                         ]  # rho < 1
                         rels += [
                             sp.GreaterThan(sp.expand(uR(x, m2, a2) - uR(x, m2, c)), 0) for c in A if c != a2
@@ -666,9 +674,7 @@ def _hybrids(
                         for m in M:
                             if m != m1:  # y's payoff (E Yb + N (Ya - Yb)) / E beats m's, times E^2
                                 rels.append(
-                                    sp.GreaterThan(
-                                        sp.expand((E * Yb + N * (Ya - Yb) - E * uS(y, m, r[m])) * E), 0
-                                    )
+                                    sp.GreaterThan(clear(E * Yb + N * (Ya - Yb) - E * uS(y, m, r[m]), E), 0)
                                 )
                         core = simplify_conditions(rels, ctx, order)
                         if core is sp.false:
