@@ -6,6 +6,7 @@ import zlib
 
 import numpy as np
 import pytest
+from _budget import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -173,7 +174,7 @@ def test_bad_input_is_rejected(A, B, tol, message) -> None:
         solve_batch(A, B, tol=tol)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(10, 40), deadline=None)
 @given(
     st.integers(1, 3),
     st.integers(1, 3),

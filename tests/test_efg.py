@@ -15,6 +15,7 @@ import _gambit
 import numpy as np
 import pygambit as gbt
 import pytest
+from _budget import examples
 
 from alliancegames.core.efg import (
     EfgError,
@@ -91,10 +92,10 @@ def our_tables(g):
     return [list(r) for r in bm.A], [list(r) for r in bm.B]
 
 
-SEEDS = range(300)
+SEEDS = range(examples(40, 300))  # --runslow: all 300
 
 
-def test_300_random_trees_written_by_us_read_by_gambit_and_back(tmp_path):
+def test_random_trees_written_by_us_read_by_gambit_and_back(tmp_path):
     for seed in SEEDS:
         g = random_tree(seed)
         f = tmp_path / f"g{seed}.efg"
@@ -112,7 +113,7 @@ def test_300_random_trees_written_by_us_read_by_gambit_and_back(tmp_path):
 
 def test_strategic_form_equilibria_match_gambit_enummixed():
     compared = 0
-    for seed in range(0, 300, 10):
+    for seed in range(0, examples(100, 300), 10):
         g = random_tree(seed)
         bm = bimatrix(g)
         A = [[Fraction(v) for v in r] for r in bm.A]
@@ -121,7 +122,7 @@ def test_strategic_form_equilibria_match_gambit_enummixed():
         theirs = set(_gambit.enummixed(A, B))
         assert ours == theirs, seed
         compared += 1
-    assert compared == 30
+    assert compared == len(range(0, examples(100, 300), 10))
 
 
 def test_strategy_labels_follow_gambits_order():

@@ -12,6 +12,7 @@ import _gambit
 import numpy as np
 import pytest
 import sympy as sp
+from _budget import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -138,7 +139,7 @@ def test_parse_expression_refuses_non_strings():
         parse_expression(3, SYMS)  # type: ignore[arg-type]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(15, 60), deadline=None)
 @given(st.text(max_size=40))
 def test_parse_expression_only_ever_raises_expression_error(text):
     """Arbitrary text either parses to a sympy expression or raises ExpressionError."""
@@ -173,7 +174,7 @@ def _expressions(draw, depth=3):
     return a
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(15, 60), deadline=None)
 @given(_expressions())
 def test_sstr_round_trips_through_parse_expression(expr):
     if expr.has(sp.zoo, sp.nan, sp.oo):
@@ -339,7 +340,7 @@ def test_write_nfg_refuses_models():
         write_nfg(m)  # type: ignore[arg-type]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(10, 40), deadline=None)
 @given(
     st.integers(1, 4),
     st.integers(1, 4),
@@ -387,7 +388,7 @@ def test_data_files_read_the_same_in_pygambit(path):
     assert _gambit.labels(G) == (list(ours.players), [list(a) for a in ours.actions])
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(10, 30), deadline=None)
 @given(
     st.integers(1, 4),
     st.integers(1, 4),

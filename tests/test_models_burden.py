@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import sympy as sp
+from _budget import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import minimize_scalar
@@ -81,7 +82,7 @@ def test_corner_condition_small_member_contributes_nothing():
         assert solve_burden_sharing([I1v, edge], alpha).contributions[1] == 0  # boundary: "iff <="
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(10, 40), deadline=None)
 @given(
     incomes=st.lists(st.floats(0.5, 10.0), min_size=2, max_size=6),
     alpha=st.floats(0.1, 0.9),

@@ -8,6 +8,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy as sp
+from _budget import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -221,7 +222,7 @@ def _agree(g, reg, pt):
     assert [lab for lab, _ in reg.at(pt)] == list(sol.labels)
 
 
-@settings(deadline=None, max_examples=30)
+@settings(deadline=None, max_examples=examples(6, 30))
 @given(st.data())
 def test_regions_agree_with_solver_at_random_points(data):
     g = data.draw(linear_games())
@@ -230,7 +231,7 @@ def test_regions_agree_with_solver_at_random_points(data):
         _agree(g, reg, _point(data.draw, g))
 
 
-@settings(deadline=None, max_examples=30)
+@settings(deadline=None, max_examples=examples(6, 30))
 @given(st.data())
 def test_regions_agree_with_solver_on_boundaries(data):
     """Points placed exactly on a condition's boundary: solve its equality for ``a``."""

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from test_landing import TWO_FIGURES, _notebook
 
 from alliancegames.publishing.reproduce import run, sha256
 
@@ -16,17 +17,29 @@ def _hashes(out):
     return {p.relative_to(out).as_posix(): sha256(p) for p in sorted(out.rglob("*")) if p.is_file()}
 
 
-def test_reproduce_twice_gives_identical_files(tmp_path):
+@pytest.mark.parametrize(
+    "notebook",
+    [
+        "01-figs",  # a two-figure notebook written here: kernel, inline figures, HTML, thumbnail
+        pytest.param("00-tutorial", marks=pytest.mark.slow),  # the real tutorial (CI, --runslow)
+    ],
+)
+def test_reproduce_twice_gives_identical_files(tmp_path, notebook):
+    src = None
+    if notebook == "01-figs":
+        src = tmp_path / "src"
+        _notebook(src, notebook, TWO_FIGURES, title="Two figures")
     a, b = tmp_path / "a", tmp_path / "b"
-    s1 = run(a, only=["00-tutorial", "buck-passing"], workers=1, progress=False)
-    s2 = run(b, only=["00-tutorial", "buck-passing"], workers=2, progress=False)  # the process-pool path
+    only = [notebook, "buck-passing"]
+    s1 = run(a, notebooks=src, only=only, workers=1, progress=False)
+    s2 = run(b, notebooks=src, only=only, workers=2, progress=False)  # the process-pool path
     assert s1.ok and s2.ok, s1.report() + s2.report()
     ha, hb = _hashes(a), _hashes(b)
     # the landing page differs only in its run time
     assert _without_run_time(a / "index.html") == _without_run_time(b / "index.html")
     ha.pop("index.html"), hb.pop("index.html")
     assert ha == hb
-    assert "notebooks/00-tutorial.html" in ha and "notebooks/00-tutorial.ipynb" in ha
+    assert f"notebooks/{notebook}.html" in ha and f"notebooks/{notebook}.ipynb" in ha
     assert "paper/figures/buck-passing.png" in ha and "paper/figures/buck-passing.pdf" in ha
     manifest = json.loads((a / "manifest.json").read_text())
     listed = {f["file"]: f["sha256"] for f in manifest["files"]}

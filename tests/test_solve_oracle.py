@@ -20,6 +20,7 @@ from itertools import product
 import _gambit
 import numpy as np
 import pytest
+from _budget import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -305,7 +306,7 @@ def _found_by(found, profile) -> bool:
     )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(15, 60), deadline=None)
 @given(st.integers(2, 4), st.integers(2, 4), st.integers(0, 2**32 - 1))
 def test_nashpy_cannot_return_an_equilibrium_with_supports_of_unequal_size(m, n, seed) -> None:
     """A structural gap, not a round-off accident.

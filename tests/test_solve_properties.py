@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import numpy as np
+from _budget import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,7 +13,7 @@ from alliancegames.core.bimatrix import Bimatrix
 from alliancegames.solvers.enumeration import solve
 from alliancegames.solvers.verify import max_regret
 
-SETTINGS = settings(max_examples=60, deadline=None)
+SETTINGS = settings(max_examples=examples(20, 60), deadline=None)
 
 
 @st.composite
@@ -128,7 +129,7 @@ def test_exact_and_float_agree(game) -> None:
         assert e.actions == f.actions
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=examples(5, 15), deadline=None)
 @given(st.integers(0, 2**32 - 1), st.integers(2, 6), st.integers(2, 6))
 def test_raw_float_games(seed, m, n) -> None:
     """Uniform random floats (generic games): regret ~ 0 and exact/float agree."""

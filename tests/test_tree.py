@@ -8,6 +8,7 @@ from fractions import Fraction
 import matplotlib
 import pytest
 import sympy as sp
+from _budget import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -283,7 +284,7 @@ def _random_tree(draw_int, depth, players, counter):
     return decision(player, {a: _random_tree(draw_int, depth - 1, players, counter) for a in ("L", "R")})
 
 
-@settings(deadline=None, max_examples=25)
+@settings(deadline=None, max_examples=examples(8, 25))
 @given(st.lists(st.integers(-3, 3), min_size=16, max_size=16))
 def test_spe_of_random_trees_are_nash_equilibria_of_the_strategic_form(payoffs):
     it = iter(payoffs * 2)
