@@ -14,10 +14,22 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# what --runslow needs beyond the test extra: the `slow` extra of setup.cfg
+SLOW_EXTRA = ("dask.distributed", "sphinx", "myst_nb", "numpydoc", "furo", "sphinxcontrib.bibtex", "quantecon")
+
+
 def pytest_configure(config: pytest.Config) -> None:
+    import importlib.util
+
     import _budget
 
     _budget.FULL = bool(config.getoption("--runslow"))
+    if _budget.FULL:
+        missing = [m for m in SLOW_EXTRA if importlib.util.find_spec(m.split(".")[0]) is None]
+        if missing:
+            raise pytest.UsageError(
+                f"--runslow needs the slow extra ({', '.join(missing)} missing): pip install -e '.[test,slow]'"
+            )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -10,7 +10,7 @@ import sympy as sp
 from alliancegames import normal_form, parameter
 from alliancegames.studies.sweeps import sweep
 
-distributed = pytest.importorskip("dask.distributed")
+pytestmark = pytest.mark.slow  # a two-process cluster takes ~15 s to start; Dask is in the slow extra
 
 
 def stag_hunt():
@@ -26,6 +26,8 @@ def stag_hunt():
 
 
 def test_dask_sweep_equals_local() -> None:
+    from dask import distributed  # the slow extra (--runslow checks it is installed)
+
     model = stag_hunt()
     grid = {"v": np.linspace(-1, 2, 31), "c": np.linspace(-1, 1, 21)}  # crosses v = 0 and c = 0 exactly
     local = sweep(model, grid, chunk_size=100)

@@ -200,7 +200,7 @@ def test_grim_threshold_agrees_with_quantecons_abreu_sannikov_set(point):
     """Where grim trigger and QuantEcon's AS set overlap: the worst SPE payoff is the stage equilibrium's
     (Nash reversion is the harshest credible punishment), so stationary mutual abstention is enforceable
     from the AS set exactly when delta is above our threshold."""
-    qe = pytest.importorskip("quantecon.game_theory")
+    import quantecon.game_theory as qe  # the slow extra (--runslow checks it is installed)
     from scipy.spatial import QhullError
 
     values = _values(point)

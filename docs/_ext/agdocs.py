@@ -19,9 +19,8 @@ import pkgutil
 import re
 from pathlib import Path
 
-from docutils import nodes
-from docutils.statemachine import StringList
-from sphinx.util.docutils import SphinxDirective
+# Sphinx and docutils are imported by ``setup`` only: the quick tests use the reference helpers
+# of this module without the documentation toolchain installed (it is in the ``slow`` extra).
 
 # cross-reference targets outside this package: not checked (the build is offline, no intersphinx)
 EXTERNAL_TARGETS = (
@@ -327,68 +326,69 @@ def _table(headers: list[str], rows: list[list[str]], widths: list[int]) -> list
     return out
 
 
-class _RstDirective(SphinxDirective):
-    has_content = False
-
-    def rst(self) -> list[str]:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def run(self) -> list[nodes.Node]:
-        container = nodes.container()
-        self.state.nested_parse(StringList(self.rst(), source="<agdocs>"), self.content_offset, container)
-        return container.children
-
-
-class ModelRegistry(_RstDirective):
+def model_registry_rst() -> list[str]:
     """A table of :data:`alliancegames.models.REGISTRY`: name, kind, description, source."""
+    from alliancegames.models import REGISTRY
 
-    def rst(self) -> list[str]:
-        from alliancegames.models import REGISTRY
-
-        canon = canonical_names()
-        rows = []
-        for name, entry in REGISTRY.items():
-            factory = entry.factory
-            target = (
-                canon.get(("alliancegames.models", factory.__name__))
-                or f"{factory.__module__}.{factory.__name__}"
-            )
-            rows.append(
-                [
-                    f"``{name}`` (:py:func:`{factory.__name__} <{target}>`)",
-                    entry.kind.replace("_", " "),
-                    entry.description,
-                    f":cite:p:`{','.join(entry.references)}`" if entry.references else "",
-                ]
-            )
-        return _table(["name", "kind", "what it models", "source"], rows, [20, 10, 35, 35])
-
-
-class CaseRegistry(_RstDirective):
-    """A table of :func:`alliancegames.cases.list_cases`: id, case, years, model, observed outcome."""
-
-    def rst(self) -> list[str]:
-        from alliancegames.cases import list_cases
-
-        rows = []
-        for r in list_cases().itertuples():
-            years = f"{r.first_year}–{r.last_year}" if r.first_year != r.last_year else f"{r.first_year}"
-            rows.append(
-                [
-                    f"``{r.id}``",
-                    str(r.name),
-                    years,
-                    f"``{r.model}``",
-                    str(r.observed),
-                    f"{r.n_codings} ({r.n_judgements} judgements)",
-                    str(r.n_sources),
-                ]
-            )
-        return _table(
-            ["id", "case", "years", "model", "observed", "codings", "sources"],
-            rows,
-            [16, 28, 10, 16, 14, 10, 6],
+    canon = canonical_names()
+    rows = []
+    for name, entry in REGISTRY.items():
+        factory = entry.factory
+        target = (
+            canon.get(("alliancegames.models", factory.__name__))
+            or f"{factory.__module__}.{factory.__name__}"
         )
+        rows.append(
+            [
+                f"``{name}`` (:py:func:`{factory.__name__} <{target}>`)",
+                entry.kind.replace("_", " "),
+                entry.description,
+                f":cite:p:`{','.join(entry.references)}`" if entry.references else "",
+            ]
+        )
+    return _table(["name", "kind", "what it models", "source"], rows, [20, 10, 35, 35])
+
+
+def case_registry_rst() -> list[str]:
+    """A table of :func:`alliancegames.cases.list_cases`: id, case, years, model, observed outcome."""
+    from alliancegames.cases import list_cases
+
+    rows = []
+    for r in list_cases().itertuples():
+        years = f"{r.first_year}–{r.last_year}" if r.first_year != r.last_year else f"{r.first_year}"
+        rows.append(
+            [
+                f"``{r.id}``",
+                str(r.name),
+                years,
+                f"``{r.model}``",
+                str(r.observed),
+                f"{r.n_codings} ({r.n_judgements} judgements)",
+                str(r.n_sources),
+            ]
+        )
+    return _table(
+        ["id", "case", "years", "model", "observed", "codings", "sources"],
+        rows,
+        [16, 28, 10, 16, 14, 10, 6],
+    )
+
+
+def _rst_directive(make_rst):
+    """A directive class that parses the reStructuredText lines ``make_rst()`` returns."""
+    from docutils import nodes  # Sphinx's own dependencies: imported when Sphinx loads the extension
+    from docutils.statemachine import StringList
+    from sphinx.util.docutils import SphinxDirective
+
+    class _RstDirective(SphinxDirective):
+        has_content = False
+
+        def run(self) -> list:
+            container = nodes.container()
+            self.state.nested_parse(StringList(make_rst(), source="<agdocs>"), self.content_offset, container)
+            return container.children
+
+    return _RstDirective
 
 
 def setup(app):
@@ -396,8 +396,8 @@ def setup(app):
     app.connect("config-inited", _on_config_inited)
     app.connect("missing-reference", _on_missing_reference)
     app.connect("autodoc-process-docstring", _on_process_docstring, priority=100)  # before numpydoc
-    app.add_directive("model-registry", ModelRegistry)
-    app.add_directive("case-registry", CaseRegistry)
+    app.add_directive("model-registry", _rst_directive(model_registry_rst))
+    app.add_directive("case-registry", _rst_directive(case_registry_rst))
     return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 
