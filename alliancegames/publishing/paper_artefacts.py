@@ -517,6 +517,8 @@ SIGNALLING_NAMES = {
     "pooling on Ally (Not challenge)": "pooling on the alliance, not challenged",
     "pooling on Stay unaligned (Challenge)": "pooling on no alliance, challenged",
     "pooling on Stay unaligned (Not challenge)": "pooling on no alliance, not challenged",
+    "hybrid (resolute mixes Stay unaligned/Ally)": "semi-separating: the resolute ally sometimes allies",
+    "hybrid (irresolute mixes Ally/Stay unaligned)": "semi-separating: the irresolute ally sometimes allies",
 }
 
 
@@ -530,8 +532,20 @@ def _costly_alliance():
     return game, perfect_bayesian_equilibria(game)
 
 
+#: Shorter names for the map's legend, where several equilibria share a region.
+SIGNALLING_LEGEND = {
+    "separating (Ally/Stay unaligned)": "separating",
+    "pooling on Ally (Not challenge)": "pool on alliance",
+    "pooling on Stay unaligned (Challenge)": "pool on no alliance, challenged",
+    "pooling on Stay unaligned (Not challenge)": "pool on no alliance, unchallenged",
+    "hybrid (resolute mixes Stay unaligned/Ally)": "semi-separating (resolute mixes)",
+    "hybrid (irresolute mixes Ally/Stay unaligned)": "semi-separating (irresolute mixes)",
+}
+
+
 def _signalling_legend(regime: str) -> str:
-    return " + ".join(SIGNALLING_NAMES.get(part, part) for part in regime.split(" + "))
+    text = " + ".join(SIGNALLING_LEGEND.get(part, part) for part in regime.split(" + "))
+    return textwrap.fill(text, 46)
 
 
 def _signalling_lines(d: dict) -> list:
@@ -547,7 +561,7 @@ def figure_signalling(res=None):
     """The costly-alliance game's PBE surviving the Intuitive Criterion over (prior, signal cost)."""
     from matplotlib.patches import Patch
 
-    from alliancegames.studies.plot import regime_colors, regime_map
+    from alliancegames.studies.plot import OKABE_ITO, regime_colors, regime_map
 
     game, res = _costly_alliance() if res is None else (res.game, res)
     d = {q.name: float(q.default) for q in game.parameters}
@@ -555,12 +569,13 @@ def figure_signalling(res=None):
     table = res.regime_table({"p": P, "c": C}, intuitive=True)
     table["regime"] = table["regime"].map(_signalling_legend)
     with paper_style():
-        fig, ax = _figure((6.0, 4.2))
-        regime_map(table, "p", "c", ax=ax, boundaries=_signalling_lines(d), legend=False)
+        fig, ax = _figure((6.0, 4.6))
         names = sorted(table["regime"].astype(str).unique())
-        colours = regime_colors(names)
+        # distinct colour-blind-safe colours (the hashed palette has near-twins), black kept for the lines
+        colours = regime_colors(names, palette=dict(zip(names, OKABE_ITO[:7] + ("#949494",))))
+        regime_map(table, "p", "c", ax=ax, boundaries=_signalling_lines(d), legend=False, palette=colours)
         fig.legend(
-            handles=[Patch(facecolor=colours[n], label=n) for n in names], loc="outside lower center", ncol=1
+            handles=[Patch(facecolor=colours[n], label=n) for n in names], loc="outside lower center", ncol=2
         )
         params = {q.name: q for q in game.parameters}
         ax.set_xlabel(parameter_label(params["p"], short=SIGNALLING_AXES["p"]))
@@ -574,14 +589,22 @@ def _belief(cond: object, message: str) -> str:
     return _math(sp.sympify(cond).xreplace({belief_symbol(message): sp.Symbol(r"\mu")}))
 
 
+def _mixed(who: str, choice: object, prob: str, mixing: dict) -> str:
+    """``who: a`` or, for a mixing entry ``(a, b)``, ``who: a with probability p = ..., else b``."""
+    if isinstance(choice, tuple):
+        a, b = choice
+        value = f" $= {sp.latex(mixing[prob])}$" if prob in mixing else ""
+        return f"{who}: {a} with probability $\\{prob}${value}, else {b}"
+    return f"{who}: {choice}"
+
+
 def _pbe_table(res) -> str:
     rows = []
     for e in res:
-        sender = dict(e.sender)
-        receiver = dict(e.receiver)
+        mixing = dict(e.mixing)
         name = SIGNALLING_NAMES.get(e.short, e.short)
-        plan = f"resolute: {sender['resolute']}; irresolute: {sender['irresolute']}"
-        response = "; ".join(f"{m}: {a}" for m, a in receiver.items())
+        plan = "; ".join(_mixed(t, m, "sigma", mixing) for t, m in e.sender)
+        response = "; ".join(_mixed(m, a, "rho", mixing) for m, a in e.receiver)
         where = " *or* ".join(_conditions(c) for c in e.cases)
         off = "; ".join(f"{m}: {_belief(c, m)}" for m, c in e.off_path) or "none (both messages sent)"
         intuitive = "always" if e.intuitive in (True, sp.true) else _math(e.intuitive)
@@ -644,6 +667,7 @@ def build_signalling(paper_dir: Path) -> list[Path]:
         "n_pbe": str(len(res)),
         "n_pooling": str(len(res.of_kind("pooling"))),
         "n_separating": str(len(res.of_kind("separating"))),
+        "n_hybrid": str(len(res.of_kind("hybrid"))),
         "separating": _conditions(sep[0].cases[0]) if len(sep) == 1 and len(sep[0].cases) == 1 else "",
         "deter_pool": _math(s["g"] / (s["g"] + s["w"] + s["k"])),
         "deter_prior": _math(s["g"] / (s["g"] + s["w"])),
