@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +67,7 @@ from alliancegames.core.latex import conditions as _latex_cond
 from alliancegames.core.latex import escape
 from alliancegames.core.model import exact_number
 from alliancegames.core.numeric import compile_expressions
+from alliancegames.core.results import ResultCollection
 
 __all__ = [
     "BackwardInduction",
@@ -162,27 +163,19 @@ def _holds(cond: sp.Basic, values: Mapping[str, Any]) -> bool:
 
 
 @dataclass(frozen=True)
-class BackwardInduction:
-    """All pure-strategy SPE cases of a perfect-information tree.
+class BackwardInduction(ResultCollection[SPECase]):
+    """All pure-strategy SPE cases of a perfect-information tree (a sequence of :class:`SPECase`).
 
     ``dropped`` counts candidate profiles whose conditions cannot hold under
     the assumptions.
     """
 
+    _items = "cases"
     tree: GameTree
     cases: tuple[SPECase, ...]
     assumptions: tuple[sp.Basic, ...]
     ties: str
     dropped: int = 0
-
-    def __len__(self) -> int:
-        return len(self.cases)
-
-    def __iter__(self) -> Iterator[SPECase]:
-        return iter(self.cases)
-
-    def __getitem__(self, i: int) -> SPECase:
-        return self.cases[i]
 
     def at(self, values: Mapping[str, Any]) -> list[SPECase]:
         """The cases whose conditions hold at a parameter point."""
