@@ -11,10 +11,10 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from alliancegames import equilibrium_regions
+from alliancegames import equilibrium_regions, pbe_at
 from alliancegames.core.model import ModelError, NormalFormModel
 from alliancegames.core.numeric import compile_model, evaluate
-from alliancegames.models import CODINGS, REGISTRY, at_defaults, get_model, list_models
+from alliancegames.models import CODINGS, REGISTRY, at_defaults, get_model, library_model, list_models
 from alliancegames.solvers.enumeration import solve
 from alliancegames.solvers.verify import max_regret
 
@@ -99,6 +99,34 @@ def test_results_solvable_at_defaults():
     assert at["p_balance"] == pytest.approx(float(bp.p_balance.subs(sub)), abs=1e-12)
     assert at["p_nobody"] == pytest.approx(float(bp.p_nobody.subs(sub)), abs=1e-12)
     assert 0 < at["p_balance"] < 1
+
+
+@pytest.mark.parametrize("name", sorted(n for n, e in REGISTRY.items() if e.kind == "signalling"))
+def test_signalling_regimes_agree_with_the_direct_pbe_check(name):
+    """The protocol's regime of a signalling game (symbolic PBE) has exactly the pure PBE that the
+    independent forward check ``pbe_at`` finds, at the defaults and at the ends of a coding range;
+    the vectorised classifier names the same regime as the exact one."""
+    m = library_model(name)
+    spec = m.ranges.specs[1]
+    lo, hi = m.ranges.plausible[spec.name]
+    for point in (m.point(), m.point({spec.name: lo}), m.point({spec.name: hi})):
+        pure = {e.profile for e in m.equilibria(point) if e.kind != "hybrid"}
+        assert pure == pbe_at(m.model, point)
+        assert m.regimes(point)[0] == m.regime(point)
+    assert m.regimes({spec.name: [lo, hi]}).tolist() == [m.regime({spec.name: v}) for v in (lo, hi)]
+
+
+def test_bayesian_regime_is_the_set_of_bayesian_nash_equilibria():
+    """A Bayesian game's regime lists the equilibria of its strategic form (plans per type), each with
+    zero regret in the numeric game at the point; exact and vectorised classifiers agree."""
+    m = library_model("alliance_reliability")
+    sol = m.equilibria()
+    g = evaluate(at_defaults(m.model.strategic_form()))
+    assert len(sol) >= 1
+    for eq in sol:
+        assert max_regret(g.A, g.B, np.array(eq.strategies[0], float), np.array(eq.strategies[1], float)) < 1e-12
+    assert sorted(m.regime().split(" + ")) == sorted(sol.labels)
+    assert m.regimes(m.point())[0] == m.regime()
 
 
 def test_get_model_errors_name_the_problem():

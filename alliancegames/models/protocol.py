@@ -28,7 +28,10 @@ Regime names
   (:func:`alliancegames.analysis.tree.spe_regimes`);
 * buck-passing: ``"nobody balances"`` or ``"somebody balances"`` (the more
   probable outcome of the mixed equilibrium);
-* burden sharing: ``"contributors: 1, 2"``.
+* burden sharing: ``"contributors: 1, 2"``;
+* Bayesian game: as a normal form, over its strategic form (plans per type);
+* signalling game: its perfect Bayesian equilibria, e.g.
+  ``"pooling on Stay unaligned (Challenge) + separating (Ally/Stay unaligned)"``.
 
 Examples
 --------
@@ -47,12 +50,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from alliancegames.analysis.signalling import perfect_bayesian_equilibria
 from alliancegames.analysis.tree import backward_induction, spe_regime, spe_regimes
 from alliancegames.core.model import ModelError, NormalFormModel, Parameter, parameter
 from alliancegames.core.numeric import compile_expressions
@@ -173,16 +177,61 @@ class _NormalForm(LibraryModel):
         return self.model
 
     @property
+    def _game(self) -> NormalFormModel:
+        """The normal form that is solved."""
+        return self.model
+
+    @property
     def outcome_labels(self) -> frozenset[str]:
-        a = self.model.actions
+        a = self._game.actions
         return frozenset(f"{r}/{c}" for r in a[0] for c in a[1])
 
     def equilibria(self, values=None):
-        return solve(at_defaults(self.model, **dict(values or {})))
+        return solve(at_defaults(self._game, **dict(values or {})))
 
     def regimes(self, values):
         cols, _ = point_columns(values)
-        table = regime_table(sweep(self.model, points=cols, progress=False))
+        table = regime_table(sweep(self._game, points=cols, progress=False))
+        return table["regime"].astype(str).to_numpy(dtype=object)
+
+
+class _Bayesian(_NormalForm):
+    """A Bayesian game answers through its strategic form (plans per type): Bayesian Nash equilibria.
+
+    Its ``normal_form`` stays ``None``: the model is not itself a normal form
+    (problem sets, which draw normal forms, leave it out).
+    """
+
+    @property
+    def normal_form(self) -> None:
+        return None
+
+    @cached_property
+    def _game(self) -> NormalFormModel:
+        return self.model.strategic_form()
+
+
+class _Signalling(LibraryModel):
+    """A signalling game's regime: its perfect Bayesian equilibria (pure and hybrid).
+
+    Named as :meth:`alliancegames.analysis.signalling.PBEResult.regime_table` names
+    them (the sorted :attr:`~alliancegames.analysis.signalling.PBE.short` names joined by
+    ``" + "``, ``"none"`` where there is none); no Intuitive Criterion filter, as a
+    normal form's regime lists every Nash equilibrium.
+    """
+
+    @cached_property
+    def _solved(self) -> Any:
+        return perfect_bayesian_equilibria(self.model)
+
+    def equilibria(self, values=None):
+        return self._solved.at(self.point(values))
+
+    def regime(self, values=None):
+        return " + ".join(sorted({e.short for e in self.equilibria(values)})) or "none"
+
+    def regimes(self, values):
+        table = self._solved.regime_table(self.point(values), intuitive=False)
         return table["regime"].astype(str).to_numpy(dtype=object)
 
 
@@ -273,21 +322,14 @@ class _BurdenSharing(LibraryModel):
         return np.array(out, dtype=object)
 
 
-class _Described(LibraryModel):
-    """An entry whose regimes the protocol does not classify yet (incomplete-information games)."""
-
-    def _missing(self, *_: Any) -> Any:
-        raise ModelError(f"model {self.name!r} answers its parameters and codings; it has no regime classifier yet")
-
-    equilibria = regimes = _missing
-
-
 # the one place that maps a registry kind to its protocol implementation
 _PROTOCOLS: dict[str, type[LibraryModel]] = {
     "normal_form": _NormalForm,
     "tree": _Tree,
     "buck_passing": _BuckPassing,
     "burden_sharing": _BurdenSharing,
+    "bayesian": _Bayesian,
+    "signalling": _Signalling,
 }
 
 
@@ -297,9 +339,9 @@ def as_library_model(entry: Any, **overrides: Any) -> LibraryModel:
     ``overrides`` are new parameter defaults.  Use
     :func:`alliancegames.models.library_model` to look an entry up by name.
 
-    Entries of a kind without a regime classifier (the incomplete-information
-    games) answer their parameters and coding ranges and raise
-    :class:`~alliancegames.core.model.ModelError` when asked for regimes.
+    Incomplete-information entries answer too: a Bayesian game through its
+    strategic form (Bayesian Nash equilibria), a signalling game by its
+    perfect Bayesian equilibria (:func:`~alliancegames.analysis.signalling.perfect_bayesian_equilibria`).
 
     Examples
     --------
@@ -309,5 +351,5 @@ def as_library_model(entry: Any, **overrides: Any) -> LibraryModel:
     (('v_protect', 'c_abandon'), 6)
     """
     kind = entry.kind if entry.kind != "result" else entry.name
-    cls = _PROTOCOLS.get(kind, _Described)
+    cls = _PROTOCOLS[kind]
     return cls(entry.name, entry.build(**overrides), entry.coding)
