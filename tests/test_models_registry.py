@@ -26,6 +26,7 @@ EXPECTED = {
     "deterrence", "extended_deterrence", "probabilistic_commitment", "quasi_alliance",
     "alliance_bargaining", "arm_or_ally",
     "costly_alliance", "sinking_costs", "hands_tying", "alliance_reliability", "straddle_crisis",
+    "sinking_costs_determined", "hands_tying_determined",
 }  # fmt: skip
 
 

@@ -185,7 +185,10 @@ def test_fearon_sunk_cost_separates_where_it_costs_between_the_types_values():
 
 
 def test_fearon_war_risk_in_our_binary_coding_is_not_fearons_ranking():
-    """Documented discrepancy: tied hands never lead to war here; sunk costs can (pooling without signal)."""
+    """Documented discrepancy of the binary coding: tied hands never lead to war here; sunk costs can.
+
+    With a challenger who may be determined the ranking is Fearon's: tests/test_models_fearon.py.
+    """
     tie, sink = get_model("hands_tying"), get_model("sinking_costs")
     res_tie, res_sink = perfect_bayesian_equilibria(tie), perfect_bayesian_equilibria(sink)
     worst_sink = Fraction(0)

@@ -756,7 +756,10 @@ def _intuitive(
 
         def dominated(t: str, m: str = m, reach: dict = reach) -> sp.Basic:
             return sp.And(
-                *[sp.Or(sp.Not(reach[a]), sp.StrictGreaterThan(eq_pay[t] - uS(t, m, a), 0)) for a in A]
+                *[
+                    sp.Or(sp.Not(reach[a]), sp.StrictGreaterThan(sp.expand(eq_pay[t] - uS(t, m, a)), 0))
+                    for a in A
+                ]
             )
 
         def gains(t: str, m: str = m) -> sp.Basic:
@@ -764,7 +767,7 @@ def _intuitive(
                 *[
                     sp.Or(
                         sp.Not(_best_against(uR, t, m, a, A)),
-                        sp.StrictGreaterThan(uS(t, m, a) - eq_pay[t], 0),
+                        sp.StrictGreaterThan(sp.expand(uS(t, m, a) - eq_pay[t]), 0),
                     )
                     for a in A
                 ]

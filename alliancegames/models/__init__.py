@@ -45,7 +45,7 @@ import pandas as pd
 from alliancegames.core.model import ModelError
 from alliancegames.core.references import cite
 
-from . import balancing, bargaining, burden, deterrence, quasi, signalling, snyder, straddle
+from . import balancing, bargaining, burden, deterrence, fearon, quasi, signalling, snyder, straddle
 from ._common import CodingRanges, Preference, Spec, at_defaults
 from .balancing import BuckPassing, buck_passing, chain_gang, offence_defence
 from .bargaining import alliance_bargaining, arm_or_ally
@@ -65,6 +65,7 @@ from .deterrence import (
 from .deterrence import (
     deterrence as deterrence_model,
 )
+from .fearon import hands_tying_determined, sinking_costs_determined
 from .protocol import LibraryModel, as_library_model
 from .quasi import quasi_alliance
 from .signalling import alliance_reliability, costly_alliance, hands_tying, sinking_costs
@@ -99,6 +100,7 @@ __all__ = [
     "extended_deterrence",
     "get_model",
     "hands_tying",
+    "hands_tying_determined",
     "library_model",
     "list_models",
     "model_entry",
@@ -108,6 +110,7 @@ __all__ = [
     "quasi_alliance",
     "snyder_adversary",
     "sinking_costs",
+    "sinking_costs_determined",
     "snyder_alliance",
     "solve_burden_sharing",
     "straddle_crisis",
@@ -293,6 +296,22 @@ def _entries() -> dict[str, ModelEntry]:
             "Unreliable alliances invite attack: the challenger attacks iff reliability is unlikely enough.",
             ("smith1995",),
             signalling.RELIABILITY_CODING,
+        ),
+        ModelEntry(
+            "sinking_costs_determined",
+            "signalling",
+            sinking_costs_determined,
+            "Sunk-cost signal against a challenger who may be determined: separates, low ex-ante war risk.",
+            ("fearon1997",),
+            fearon.SINKING_COSTS_DETERMINED_CODING,
+        ),
+        ModelEntry(
+            "hands_tying_determined",
+            "signalling",
+            hands_tying_determined,
+            "Tied hands against a challenger who may be determined: both types commit, higher war risk.",
+            ("fearon1997",),
+            fearon.HANDS_TYING_DETERMINED_CODING,
         ),
         ModelEntry(
             "straddle_crisis",

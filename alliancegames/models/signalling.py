@@ -33,6 +33,8 @@ What these small models do *not* reproduce is said where it matters:
 Fearon's comparison of the ex-ante risk of war needs his continuous types and
 an uncertain challenger; with two defender types and a fully informed
 challenger the tied-hands signal deters outright (see :func:`hands_tying`).
+:mod:`alliancegames.models.fearon` adds a challenger who may be determined,
+which reproduces the ranking.
 """
 
 from __future__ import annotations
@@ -287,7 +289,9 @@ def hands_tying(**overrides: Any) -> SignallingGame:
     costs) is **not** reproduced by this binary coding: with a challenger who
     knows its own costs a binding commitment simply deters, while under sunk
     costs the pooling equilibrium without a signal (``p <= g/(g + w)``) has the
-    resolute type fight a challenge.
+    resolute type fight a challenge.  With a challenger who may be determined
+    (:func:`alliancegames.models.fearon.hands_tying_determined`) the ranking
+    is reproduced.
 
     References
     ----------

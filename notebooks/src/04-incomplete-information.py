@@ -209,7 +209,10 @@ assert pool.intuitive == sp.Not(sp.And(M["c"] > M["v"], M["c"] < M["f"]))
 # irresolute signaller then backs down — a bluff, called with positive probability. Where the signal
 # is costly enough to separate (`k >= v_L`) there is no bluffing. Fearon's further result — that tying
 # hands carries a greater ex-ante risk of war — is **not** reproduced by this binary coding (see the
-# model's docstring): here the binding commitment simply deters.
+# model's docstring): here the binding commitment simply deters. It is reproduced once the challenger
+# may be *determined* (it challenges whatever the signal, with probability `q`; our coding):
+# `alliancegames.models.fearon`, where tied hands make both types commit and every determined
+# challenge meets a fight (war risk `q`), while a sunk cost separates (war risk `p q`).
 
 # %%
 sink, tie = get_model("sinking_costs"), get_model("hands_tying")
