@@ -67,6 +67,7 @@ from alliancegames.core.latex import conditions as _latex_cond
 from alliancegames.core.latex import escape
 from alliancegames.core.model import exact_number
 from alliancegames.core.numeric import compile_expressions
+from alliancegames.core.points import point_columns, with_defaults
 from alliancegames.core.results import ResultCollection
 
 __all__ = [
@@ -456,19 +457,10 @@ def spe_regimes(tree: GameTree, values: Mapping[str, Any]) -> np.ndarray:
     ['share', 'out']
     """
     names = [p.name for p in tree.parameters]
-    unknown = sorted(set(values) - set(names))
-    if unknown:
-        raise TreeError(f"tree {tree.name!r} has no parameter(s) {unknown}; it has {names}")
-    full = {p.name: values.get(p.name, p.default) for p in tree.parameters}
-    missing = [k for k, v in full.items() if v is None]
-    if missing:
-        raise TreeError(f"no value or default for {missing}")
-    cols = {k: np.atleast_1d(np.asarray(v, dtype=float)) for k, v in full.items()}
-    n = max((v.size for v in cols.values()), default=1)
-    if {v.size for v in cols.values()} - {1, n}:
-        raise TreeError(f"parameter columns have different lengths {sorted({v.size for v in cols.values()})}")
+    full = with_defaults(tree.parameters, values, f"tree {tree.name!r}", TreeError)
+    cols, n = point_columns(full, TreeError)
     solve = _solver(tree)
-    _, dist = solve([np.broadcast_to(cols[k], (n,)) for k in names], n)
+    _, dist = solve([cols[k] for k in names], n)
     labels = list(dist)
     reached = np.stack([np.broadcast_to(np.asarray(dist[lab]), (n,)) > 1e-12 for lab in labels])
     codes = (reached * (1 << np.arange(len(labels)))[:, None]).sum(axis=0)

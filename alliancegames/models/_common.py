@@ -15,6 +15,7 @@ from typing import Any
 import sympy as sp
 
 from alliancegames.core.model import ModelError, Parameter, exact_number, parameter
+from alliancegames.core.points import with_defaults
 
 __all__ = ["CodingRanges", "Spec", "Preference", "build_parameters"]
 
@@ -142,12 +143,4 @@ def at_defaults(model: Any, **values: Any) -> Any:
     >>> at_defaults(snyder_alliance(), c_entrap=6).parameters
     ()
     """
-    names = [p.name for p in model.parameters]
-    unknown = sorted(set(values) - set(names))
-    if unknown:
-        raise ModelError(f"{model.name!r} has no parameter(s) {unknown}; its parameters are {names}")
-    full = {p.name: values.get(p.name, p.default) for p in model.parameters}
-    missing = [k for k, v in full.items() if v is None]
-    if missing:
-        raise ModelError(f"no value or default for {missing}")
-    return model.substitute(full)
+    return model.substitute(with_defaults(model.parameters, values, repr(model.name)))

@@ -58,8 +58,9 @@ import pandas as pd
 
 from alliancegames.analysis.signalling import perfect_bayesian_equilibria
 from alliancegames.analysis.tree import backward_induction, spe_regime, spe_regimes
-from alliancegames.core.model import ModelError, NormalFormModel, Parameter, parameter
+from alliancegames.core.model import NormalFormModel, Parameter, parameter
 from alliancegames.core.numeric import compile_expressions
+from alliancegames.core.points import point_columns, with_defaults
 from alliancegames.solvers.enumeration import solve
 from alliancegames.studies.sweeps import regime_table, sweep
 
@@ -69,23 +70,6 @@ from .burden import solve_burden_sharing
 __all__ = ["NOBODY", "SOMEBODY", "LibraryModel", "as_library_model", "point_columns"]
 
 NOBODY, SOMEBODY = "nobody balances", "somebody balances"
-
-
-def point_columns(values: Mapping[str, Any]) -> tuple[dict[str, np.ndarray], int]:
-    """Parameter values as equally long float columns (scalars are repeated).
-
-    Examples
-    --------
-    >>> cols, n = point_columns({"a": 1, "b": [1, 2, 3]})
-    >>> n, cols["a"].tolist()
-    (3, [1.0, 1.0, 1.0])
-    """
-    cols = {k: np.atleast_1d(np.asarray(v, dtype=float)) for k, v in values.items()}
-    sizes = {v.size for v in cols.values()}
-    n = max(sizes) if sizes else 1
-    if sizes - {1, n}:
-        raise ValueError(f"parameter columns have different lengths {sorted(sizes)}")
-    return {k: np.broadcast_to(v, (n,)) for k, v in cols.items()}, n
 
 
 def _one_hot(regimes: np.ndarray) -> pd.DataFrame:
@@ -138,16 +122,7 @@ class LibraryModel:
 
     def point(self, values: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """``values`` with defaults filled in (:class:`~alliancegames.core.model.ModelError` for unknown or missing names)."""
-        values = dict(values or {})
-        names = self.parameter_names
-        unknown = sorted(set(values) - set(names))
-        if unknown:
-            raise ModelError(f"{self.name!r} has no parameter(s) {unknown}; its parameters are {list(names)}")
-        full = {p.name: values.get(p.name, p.default) for p in self.parameters}
-        missing = [k for k, v in full.items() if v is None]
-        if missing:
-            raise ModelError(f"no value or default for {missing}")
-        return full
+        return with_defaults(self.parameters, dict(values or {}), repr(self.name))
 
     # ----------------------------------------------------------------- answers
     def equilibria(self, values: Mapping[str, Any] | None = None) -> Any:
