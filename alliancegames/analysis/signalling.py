@@ -623,8 +623,9 @@ def _hybrids(
 
     def clear(num: sp.Expr, den: sp.Expr) -> sp.Expr:
         """An expression with the sign of ``num / den``: ``num`` times the sign of ``den`` if the context
-        decides it (the relation stays linear), else ``num * den``."""
-        sg = signs(den, ctx) if den.free_symbols else frozenset({1 if den > 0 else -1})
+        decides it (the relation stays linear), else ``num * den``.  ``den`` is ``D`` or ``E``, whose
+        relation ``!= 0`` is among the conditions, so a sign known up to zero counts as known."""
+        sg = signs(den, ctx) - {0} if den.free_symbols else frozenset({1 if den > 0 else -1})
         return sp.expand(num * next(iter(sg)) if sg in ({1}, {-1}) else num * den)
 
     for x, y in ((t0, t1), (t1, t0)):
