@@ -78,6 +78,7 @@ from alliancegames.analysis.regions import (
     simplify_conditions,
 )
 from alliancegames.core.model import ModelError, NormalFormModel, Parameter, exact_number, parameter
+from alliancegames.core.points import exact_point
 
 __all__ = [
     "RepeatedConditions",
@@ -169,20 +170,7 @@ class RepeatedConditions:
         return self.thresholds[0] if len(self.thresholds) == 1 else sp.Max(*self.thresholds)
 
     def _values(self, values: Mapping[str, Any]) -> dict[sp.Symbol, sp.Expr]:
-        vals = {**self.model.defaults(), **dict(values)}
-        unknown = sorted(set(vals) - set(self.model.parameter_names))
-        if unknown:
-            raise ModelError(
-                f"unknown parameters {unknown}; the model has {list(self.model.parameter_names)}"
-            )
-        out = {}
-        for p in self.model.parameters:
-            if p.name not in vals:
-                raise ModelError(f"no value for parameter {p.name!r}")
-            if not p.contains(vals[p.name]):
-                raise ModelError(f"value {vals[p.name]!r} for {p.name!r} is outside its domain {p.domain!r}")
-            out[p.symbol] = exact_number(vals[p.name])
-        return out
+        return exact_point(self.model.parameters, values, f"model {self.model.name!r}")
 
     def threshold_at(self, values: Mapping[str, Any] | None = None, /, **kw: Any) -> Fraction | float:
         """The threshold at a parameter point (defaults fill the rest); exact when it is rational.

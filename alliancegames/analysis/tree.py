@@ -67,7 +67,7 @@ from alliancegames.core.latex import conditions as _latex_cond
 from alliancegames.core.latex import escape
 from alliancegames.core.model import exact_number
 from alliancegames.core.numeric import compile_expressions
-from alliancegames.core.points import point_columns, with_defaults
+from alliancegames.core.points import decided, point_columns, with_defaults
 from alliancegames.core.results import ResultCollection
 
 __all__ = [
@@ -155,12 +155,7 @@ def _holds(cond: sp.Basic, values: Mapping[str, Any]) -> bool:
         if s.name not in values:
             raise TreeError(f"no value for parameter {s.name!r}")
         sub[s] = exact_number(values[s.name])
-    v = cond.xreplace(sub)
-    if v not in (sp.true, sp.false):
-        v = sp.simplify(v)
-    if v not in (sp.true, sp.false):
-        raise TreeError(f"cannot decide {cond} at {values}")
-    return bool(v)
+    return decided(cond, sub, TreeError)
 
 
 @dataclass(frozen=True)

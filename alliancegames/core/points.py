@@ -4,6 +4,8 @@ Every model answers questions "at a point" (a mapping parameter name ->
 value) or "at many points" (name -> scalar or 1-D array).  These two helpers
 are the one way to check such a mapping against a model's parameters and to
 broadcast its columns; models, trees and the model protocol use them.
+:func:`exact_point` turns a point into exact sympy numbers and
+:func:`decided` decides a condition there -- the one exact "does it hold here".
 
 Examples
 --------
@@ -22,10 +24,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import numpy as np
+import sympy as sp
 
-from alliancegames.core.model import ModelError, Parameter
+from alliancegames.core.model import ModelError, Parameter, substitution
 
-__all__ = ["point_columns", "with_defaults"]
+__all__ = ["decided", "exact_point", "point_columns", "with_defaults"]
 
 
 def with_defaults(
@@ -79,3 +82,42 @@ def point_columns(
     if sizes - {1, n}:
         raise error(f"parameter columns have different lengths {sorted(sizes)}")
     return {k: np.broadcast_to(v, (n,)) for k, v in cols.items()}, n
+
+
+def exact_point(
+    parameters: Iterable[Parameter],
+    values: Mapping[str, Any],
+    owner: str,
+    error: type[ModelError] = ModelError,
+) -> dict[sp.Symbol, sp.Expr]:
+    """``{symbol: exact value}`` of a whole point: defaults filled in, every value checked against its domain.
+
+    Examples
+    --------
+    >>> from alliancegames.core.model import parameter
+    >>> exact_point([parameter("p", "", "probability", 0.5), parameter("c", "", "real", 2)], {"c": 0.1}, "m")
+    {p: 1/2, c: 1/10}
+    """
+    params = list(parameters)
+    return substitution(params, with_defaults(params, values, owner, error), owner, error)
+
+
+def decided(cond: Any, sub: Mapping[sp.Symbol, sp.Expr], error: type[Exception] = ModelError) -> bool:
+    """Whether a condition holds at a point given as ``{symbol: exact value}``, decided exactly.
+
+    The condition is evaluated, and simplified only if that leaves it open;
+    ``error`` if it is still undecided (a parameter without a value, or a
+    relation sympy cannot settle).
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x")
+    >>> decided(x**2 > 2, {x: sp.Rational(3, 2)}), decided(sp.true, {})
+    (True, True)
+    """
+    v = cond.xreplace(dict(sub)) if isinstance(cond, sp.Basic) else cond
+    if v not in (True, False, sp.true, sp.false):
+        v = sp.simplify(v)
+    if v not in (True, False, sp.true, sp.false):
+        raise error(f"cannot decide {cond} at {dict(sub)}")
+    return bool(v)

@@ -65,6 +65,7 @@ from alliancegames.core.files import parse_expression
 from alliancegames.core.latex import escape
 from alliancegames.core.model import NormalFormModel, normal_form, parameter
 from alliancegames.core.numeric import evaluate
+from alliancegames.core.points import decided
 from alliancegames.models import REGISTRY, library_model
 from alliancegames.publishing.tasks import Task
 from alliancegames.publishing.typeset import typeset
@@ -857,11 +858,7 @@ def _pure_condition(model: NormalFormModel, i: int, j: int) -> Any:
 
 def _holds(cond: Any, values: Mapping[str, Fraction], model: NormalFormModel) -> bool:
     sub = {model.symbols[k]: sp.Rational(v.numerator, v.denominator) for k, v in values.items()}
-    val = cond.xreplace(sub) if isinstance(cond, sp.Basic) else cond
-    val = sp.simplify(val) if val not in (sp.true, sp.false) else val
-    if val not in (sp.true, sp.false):
-        raise ArithmeticError(f"condition {cond} is undecided at {dict(values)}")
-    return bool(val)
+    return decided(cond, sub, ArithmeticError)
 
 
 def _make_conditions(rng: np.random.Generator, number: int, templates: Sequence[_Template]) -> Problem | None:
@@ -1702,12 +1699,7 @@ def _sample_points(symbols: Mapping[str, sp.Symbol], model: NormalFormModel, k: 
 
 
 def _truth(cond: Any, pt: Mapping) -> bool:
-    v = cond.xreplace(dict(pt)) if isinstance(cond, sp.Basic) else cond
-    if v not in (sp.true, sp.false):
-        v = sp.simplify(v)
-    if v not in (sp.true, sp.false):
-        raise ValueError(f"condition {cond} cannot be decided at a point")
-    return bool(v)
+    return decided(cond, pt, ValueError)
 
 
 def _check_conditions(problem: Problem, answer: Any) -> Verdict:
