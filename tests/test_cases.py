@@ -43,6 +43,7 @@ EXPECTED_CASES = {
     "buck_passing_1930s",
     "quasi_alliance_us_japan_korea",
     "taiwan_strategic_ambiguity",
+    "taiwan_strait_straddle",
 }
 
 # ============================================================================ NATO data
@@ -166,7 +167,7 @@ def test_olson_zeckhauser_rank_correlation_independent():
 
 
 # ============================================================================ case records
-def test_all_ten_cases_present():
+def test_all_eleven_cases_present():
     assert set(case_ids()) == EXPECTED_CASES
 
 

@@ -81,6 +81,7 @@ __all__ = [
     "hybrid_at",
     "intuitive_at",
     "pbe_at",
+    "pbe_names",
     "perfect_bayesian_equilibria",
 ]
 
@@ -1050,3 +1051,37 @@ def hybrid_at(
                             rplan = tuple((a, b) if m == m1 else next(iter(r[m])) for m in M)
                             out[(splan, rplan)] = (sigma, rho)
     return out
+
+
+def pbe_names(game: SignallingGame) -> frozenset[str]:
+    """Every name :attr:`PBE.short` can give an equilibrium of ``game`` (solving nothing).
+
+    The admissible labels of a case coded in a signalling game: pooling on each
+    message with each response, each separating pair of messages and each
+    semi-separating mix, named by :attr:`PBE.short` itself.
+
+    Examples
+    --------
+    >>> from alliancegames.models import get_model
+    >>> sorted(pbe_names(get_model("costly_alliance")))[:2]
+    ['hybrid (irresolute mixes Ally/Stay unaligned)', 'hybrid (irresolute mixes Stay unaligned/Ally)']
+    >>> "separating (Ally/Stay unaligned)" in pbe_names(get_model("costly_alliance"))
+    True
+    """
+    if len(game.types) != 2:
+        raise ModelError(f"the analysis is written for two sender types; {game.name!r} has {len(game.types)}")
+    t0, t1 = game.types
+    M, A = game.messages, game.actions
+
+    def name(kind: str, sender: tuple, receiver: tuple) -> str:
+        return PBE(kind, sender, receiver, (), (), (), sp.true, ()).short
+
+    out = set()
+    for m in M:
+        for a in A:
+            out.add(name("pooling", ((t0, m), (t1, m)), tuple((x, a) for x in M)))
+    for m0, m1 in itertools.permutations(M, 2):
+        out.add(name("separating", ((t0, m0), (t1, m1)), ()))
+        out.add(name("hybrid", ((t0, (m0, m1)), (t1, m0)), ()))
+        out.add(name("hybrid", ((t0, m0), (t1, (m0, m1))), ()))
+    return frozenset(out)

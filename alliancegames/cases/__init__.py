@@ -10,7 +10,7 @@ Examples
 >>> load_case("nato_cold_war").years
 (1949, 1991)
 >>> len(list_cases())
-10
+11
 """
 
 from . import (

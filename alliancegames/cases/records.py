@@ -1127,7 +1127,7 @@ def load_cases(*, check_model: bool = True) -> list[CaseRecord]:
     Examples
     --------
     >>> len(load_cases())
-    10
+    11
     """
     return [_load(i, check_model) for i in case_ids()]
 

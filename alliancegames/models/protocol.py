@@ -56,7 +56,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from alliancegames.analysis.signalling import perfect_bayesian_equilibria
+from alliancegames.analysis.signalling import pbe_names, perfect_bayesian_equilibria
 from alliancegames.analysis.tree import backward_induction, spe_regime, spe_regimes
 from alliancegames.core.model import NormalFormModel, Parameter, parameter
 from alliancegames.core.numeric import compile_expressions
@@ -198,6 +198,11 @@ class _Signalling(LibraryModel):
     @cached_property
     def _solved(self) -> Any:
         return perfect_bayesian_equilibria(self.model)
+
+    @property
+    def outcome_labels(self) -> frozenset[str]:
+        """Every name an equilibrium can take (:func:`~alliancegames.analysis.signalling.pbe_names`; solves nothing)."""
+        return pbe_names(self.model)
 
     def equilibria(self, values=None):
         return self._solved.at(self.point(values))

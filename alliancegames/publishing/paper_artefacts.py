@@ -621,6 +621,7 @@ def _pbe_table(res) -> str:
 
 
 TAIWAN = "taiwan_strategic_ambiguity"
+STRADDLE = "taiwan_strait_straddle"  # the same crisis as a chosen straddle (a signalling game)
 TAIWAN_PIS = (0.0, 0.25, 0.5, 0.75, 1.0)
 TAIWAN_OUTCOMES = {"attack": "PRC attacks", "peace": "status quo", "revise": "Taiwan revises"}
 
@@ -650,7 +651,8 @@ def build_signalling(paper_dir: Path) -> list[Path]:
     d = {q.name: q.default for q in game.parameters}
     sep = [e for e in res.of_kind("separating") if dict(e.sender)["resolute"] == "Ally"]
     s = {q.name: q.symbol for q in game.parameters}
-    row = scorecard_table(n=SCORECARD_DRAWS, seed=SCORECARD_SEED, cases=[TAIWAN]).iloc[0]
+    rows = scorecard_table(n=SCORECARD_DRAWS, seed=SCORECARD_SEED, cases=[TAIWAN, STRADDLE])
+    row, straddle = rows.iloc[0], rows.iloc[1]
     clarity = _taiwan_clarity(SCORECARD_DRAWS, SCORECARD_SEED)
     coded = clarity[-1]
     lo, hi = load_case(TAIWAN).coding("pi_support").range
@@ -683,12 +685,16 @@ def build_signalling(paper_dir: Path) -> list[Path]:
         "taiwan_revise_1": f"{clarity[len(TAIWAN_PIS) - 1]['revise']:.2f}",
         "taiwan_peace_half": f"{clarity[2]['peace']:.2f}",
         "taiwan_n": str(SCORECARD_DRAWS),
+        "straddle_p_case": f"{straddle['P(observed)']:.2f}",
+        "straddle_p_baseline": f"{straddle['P(observed) baseline']:.2f}",
+        "straddle_skill": f"{straddle['skill']:.2f}",
+        "straddle_status": str(straddle["status"]),
+        "straddle_agreement": str(straddle["agreement"]),
     }
-    frame = row.to_frame().T
     return [
         *_save(figure_signalling(res), paper_dir, "signalling-regime-map"),
         _write(paper_dir, "tables/signalling-pbe.md", _pbe_table(res)),
-        _write(paper_dir, "tables/taiwan-case.md", score_table(frame, compact=True, notes=False)),
+        _write(paper_dir, "tables/taiwan-case.md", score_table(rows, compact=True, notes=False)),
         _write(paper_dir, "tables/taiwan-clarity.md", clarity_md),
         _numbers(paper_dir, "signalling", numbers),
     ]

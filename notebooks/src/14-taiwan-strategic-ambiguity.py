@@ -206,6 +206,56 @@ assert ((grid["regime"] == "status quo") == (three_way(at) == "status quo"))[off
 assert ((three_way(at) == "status quo") == ((grid["pi_support"] >= lo) & (grid["pi_support"] <= hi)))[off].all()
 
 # %% [markdown]
+# ## The same crisis as a chosen straddle (a signalling game)
+# The tree above makes the American commitment a chance move. The record `taiwan_strait_straddle`
+# codes the 1995–96 crisis in `straddle_crisis` (after Zagare and Kilgour; our smallest coding). There
+# a defender of uncertain resolve *chooses* to commit clearly, straddle or refuse, and the challenger
+# then challenges or not. A clear commitment deters but emboldens the protégé (restraint cost `e`);
+# a straddle restrains the protégé but may invite a challenge. The regime is the set of perfect
+# Bayesian equilibria that survive the Intuitive Criterion. Observed: the United States straddled and
+# the PRC did not challenge, `pooling on Straddle (Not challenge)`. All seven parameters are our
+# judgements (four at the model's generic ranges, because no source narrows them).
+
+# %%
+rec2 = load_case("taiwan_strait_straddle")
+model2 = library_model(rec2.model)
+v2 = rec2.values()
+print("at the point coding:", model2.regime(v2))
+pred2 = predict(rec2, n=N, seed=SEED)
+s2 = score(rec2, n=N, seed=SEED)
+print(pred2.to_frame().head(4).round(3))
+print(f"P(observed): case {s2.p_case:.3f}, baseline {s2.p_baseline:.3f}; skill {s2.skill:+.2f} nats; "
+      f"{s2.status}; turns on {s2.turns_on}")
+assert model2.regime(v2) == rec2.outcome.label == "pooling on Straddle (Not challenge)"
+assert pred2.predicted == rec2.outcome.label and pred2.agreement == "yes"
+assert s2.status == "informative" and 0.1 < s2.skill < 0.5 and s2.turns_on == "p"
+
+# %% [markdown]
+# The pooling straddle is an unchallenged PBE exactly where the challenger's belief in a resolute
+# defender is at least `g/(g + w)` (the equilibrium's derived condition; it always survives the
+# Intuitive Criterion). On the Monte Carlo draws the observed outcome is part of the regime exactly
+# where that holds (not necessarily alone: other PBE may coexist):
+
+# %%
+d2 = sample_codings(rec2, n=N, seed=SEED)
+reg2 = model2.regimes(d2)
+unchallenged = np.array(["pooling on Straddle (Not challenge)" in r.split(" + ") for r in reg2])
+deterred = d2["p"] >= d2["g"] / (d2["g"] + d2["w"])
+print(f"P(unchallenged straddle) = {unchallenged.mean():.3f}; P(p >= g/(g+w)) = {deterred.mean():.3f}")
+assert unchallenged.mean() == pred2.p_observed
+assert (unchallenged == deterred).all()
+grid2 = case_grid(rec2, "p", "w", steps=61, xlim=(0.1, 0.9), ylim=(1.0, 6.0))
+ws = np.linspace(1.0, 6.0, 50)
+ax = plot.regime_map(grid2, "p", "w", boundaries=[np.column_stack([v2["g"] / (v2["g"] + ws), ws])],
+                     case_point={"x": v2["p"], "y": v2["w"], "label": "1996"})
+plt.show()
+
+# %% [markdown]
+# The straddle coding agrees with the observed outcome too, with a smaller and less certain skill than
+# the tree's: its verdict turns on one judgement, the PRC's belief that the United States would fight
+# (`p`), against the threshold `g/(g + w)`. Below the threshold the straddle is challenged, which is
+# Zagare and Kilgour's point about a straddle facing a challenger who doubts the defender.
+#
 # ## Comparison with the observed outcome
 # Observed: **status quo**. There was no war from 1979 through the 1995–96 crisis. The PLA's
 # missile firings went into pre-announced target areas (Garver 2016, pp. 628–629), and Taiwan did
@@ -220,8 +270,8 @@ assert ((three_way(at) == "status quo") == ((grid["pi_support"] >= lo) & (grid["
 # * **Fragile:** in about three draws in ten the coded ranges give a war, started by either side. The verdict turns
 #   on Taiwan's status-quo share against its chance alone, which are judgements no source quantifies.
 # * **Does not explain:** the crisis itself. Missile firings and carrier deployments are signals,
-#   not moves of this tree; their signalling reading (a costly signal of resolve) is in notebook 04,
-#   not in this record. The United States is not a player: `π` is a chance move, not a chosen
-#   ambiguity, so the model cannot say why Washington *chose* ambiguity (Benson and Niou's
-#   question). Nor does it say how the 1995 visa decision and the 1996 deployment changed the
+#   not moves of the tree. In the tree the United States is not a player: `π` is a chance move, not
+#   a chosen ambiguity. The straddle coding makes the choice strategic, but it folds Taiwan's
+#   response into a cost, so neither model has all three players choosing (Benson and Niou's
+#   question of why Washington *chose* ambiguity is answered only in the straddle model's terms). Nor does it say how the 1995 visa decision and the 1996 deployment changed the
 #   perceived `π`: 1979–1996 is one unit here.

@@ -45,8 +45,8 @@ t = totals(card)
 print(f"counted: {t['counted']} of {len(card)}; yes {t['yes']}, partial {t['partial']}, no {t['no']}")
 for why, names in t["set aside"].items():
     print(f"set aside as {why}: {', '.join(names)}")
-assert len(card) == 17
-assert t["counted"] + sum(len(v) for v in t["set aside"].values()) == 17
+assert len(card) == 18
+assert t["counted"] + sum(len(v) for v in t["set aside"].values()) == 18
 assert set(t["set aside"]["outside the model"]) == {"warsaw_pact hungary_1956", "warsaw_pact czechoslovakia_1968"}
 assert {"quasi_alliance_us_japan_korea p1972_1974", "quasi_alliance_us_japan_korea p1980s"} <= set(
     t["set aside"]["uninformative"])
@@ -99,7 +99,8 @@ display(Markdown(scorecard_markdown(card)))
 #   so the two friction periods agree whatever happened; Vietnam's Firm/Firm and Romania's reduced
 #   contribution are the observed outcome in more than 80% of the model's generic coding space.
 # * **Informative hits** are July 1914, ASEAN, NATO in the Cold War, the two cooperation periods
-#   of the quasi-alliance and United States strategic ambiguity over Taiwan; their skill says how
+#   of the quasi-alliance and the two codings of United States strategic ambiguity over Taiwan (a
+#   probabilistic commitment, and a chosen straddle in a signalling game); their skill says how
 #   much the case's codings, rather than the model's generic coding, made the observed outcome
 #   likely. ASEAN's large skill is the coding's doing: at its codings Weak/Weak is an equilibrium in
 #   more than 95% of draws.
