@@ -212,7 +212,7 @@ assert ((three_way(at) == "status quo") == ((grid["pi_support"] >= lo) & (grid["
 # a defender of uncertain resolve *chooses* to commit clearly, straddle or refuse, and the challenger
 # then challenges or not. A clear commitment deters but emboldens the protégé (restraint cost `e`);
 # a straddle restrains the protégé but may invite a challenge. The regime is the set of perfect
-# Bayesian equilibria that survive the Intuitive Criterion. Observed: the United States straddled and
+# Bayesian equilibria, pure and semi-separating. Observed: the United States straddled and
 # the PRC did not challenge, `pooling on Straddle (Not challenge)`. All seven parameters are our
 # judgements (four at the model's generic ranges, because no source narrows them).
 
@@ -232,8 +232,8 @@ assert s2.status == "informative" and 0.1 < s2.skill < 0.5 and s2.turns_on == "p
 
 # %% [markdown]
 # The pooling straddle is an unchallenged PBE exactly where the challenger's belief in a resolute
-# defender is at least `g/(g + w)` (the equilibrium's derived condition; it always survives the
-# Intuitive Criterion). On the Monte Carlo draws the observed outcome is part of the regime exactly
+# defender is at least `g/(g + w)` (the equilibrium's derived condition; it survives the Intuitive
+# Criterion wherever it is a PBE). On the Monte Carlo draws the observed outcome is part of the regime exactly
 # where that holds (not necessarily alone: other PBE may coexist):
 
 # %%
