@@ -177,7 +177,12 @@ class PBE:
 
     @property
     def profile(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """``(messages per type, actions per message)``: the key used by :func:`pbe_at`."""
+        """``(messages per type, actions per message)``: the key used by :func:`pbe_at` and :func:`hybrid_at`.
+
+        In a hybrid the mixer's entry is the pair ``(m1, m2)`` and the shared
+        message's entry the pair ``(a, b)`` (first ones with probabilities
+        ``sigma`` and ``rho``).
+        """
         return tuple(m for _, m in self.sender), tuple(a for _, a in self.receiver)
 
     @property
