@@ -2,8 +2,9 @@
 four parameters in under 2 s).
 
 Run: ``python benchmarks/bench_signalling.py``.  Each symbolic analysis (pure and hybrid PBE) is
-timed three times with cold caches (ours and sympy's) and the fastest run is reported, with the load
-average of the machine at the start (the machine is shared).  Anchors in the same run: the independent exact check
+timed three times with cold caches (ours and sympy's) and the fastest run is reported — wall-clock
+and the process's CPU time (less sensitive to other processes on a shared machine) — with the load
+average at the start.  Anchors in the same run: the independent exact check
 (:func:`alliancegames.analysis.signalling.pbe_at` and ``hybrid_at``) at one point, and Gambit's ``enumpure`` on the
 same game written as an ``.efg`` file (pure Nash equilibria of the tree, not PBE; pygambit is
 test-only and optional here), so the ratios say how many numeric solves one symbolic analysis costs.
@@ -30,9 +31,9 @@ def _cold(fn):
     for f in (R._normalize, R._factor_signs, R._linear_signs):
         f.cache_clear()
     sp.core.cache.clear_cache()
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     out = fn()
-    return time.perf_counter() - t, out
+    return time.perf_counter() - t, time.process_time() - c, out
 
 
 def four_parameter_game():
@@ -77,16 +78,18 @@ def main() -> None:
         ("straddle_crisis (3 messages, 7 p.)", get_model("straddle_crisis")),
     ]:
         runs = [_cold(lambda g=game: perfect_bayesian_equilibria(g)) for _ in range(3)]
-        sym, res = min(runs, key=lambda r: r[0])
+        sym, cpu, res = min(runs, key=lambda r: r[0])
         t = time.perf_counter()
         pbe_at(game, {}), hybrid_at(game, {})
         num = time.perf_counter() - t
         gam = _gambit_enumpure(game)
-        rows.append((name, len(res), sym, num, gam))
-    print(f"{'game':34s} {'PBE':>4s} {'symbolic s':>11s} {'direct s':>9s} {'ratio':>8s} {'gambit s':>9s}")
-    for name, n, sym, num, gam in rows:
+        rows.append((name, len(res), sym, cpu, num, gam))
+    print(
+        f"{'game':34s} {'PBE':>4s} {'symbolic s':>11s} {'cpu s':>6s} {'direct s':>9s} {'ratio':>8s} {'gambit s':>9s}"
+    )
+    for name, n, sym, cpu, num, gam in rows:
         g = f"{gam:9.4f}" if gam is not None else "      n/a"
-        print(f"{name:34s} {n:4d} {sym:11.3f} {num:9.4f} {sym / num:8.0f} {g}")
+        print(f"{name:34s} {n:4d} {sym:11.3f} {cpu:6.3f} {num:9.4f} {sym / num:8.0f} {g}")
 
 
 if __name__ == "__main__":

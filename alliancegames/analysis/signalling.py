@@ -534,17 +534,10 @@ def perfect_bayesian_equilibria(
                     (desc, "receiver or sender would deviate wherever the beliefs follow Bayes' rule")
                 )
                 continue
-            options = [_witnesses(uR, game.types, m, receiver[m], A) for m in off]
-            cases: list[sp.Basic] = []
-            for combo in itertools.product(*options):
-                rels = [core, *(r for w in combo for r in w)]
-                cond = simplify_conditions(rels, ctx, order)
-                if cond is not sp.false and cond not in cases:
-                    cases.append(cond)
+            cases = _cases(core, [_witnesses(uR, game.types, m, receiver[m], A) for m in off], ctx, order)
             if not cases:
                 dropped.append((desc, "no off-path belief supports the receiver's action"))
                 continue
-            cases = _drop_subsumed(cases, ctx)
             beliefs = []
             for m in on:
                 senders = [t for t in game.types if sender[t] == m]
@@ -658,6 +651,14 @@ def _hybrids(
                         e0 = uR(t0, m1, a) - uR(t0, m1, c)
                         e1 = uR(t1, m1, a) - uR(t1, m1, c)
                         base0.append(sp.GreaterThan(clear(-d1 * e0 + d0 * e1, D), 0))
+                if simplify_conditions(base0, ctx, order) is sp.false:  # screen before the receiver's plans
+                    dropped.append(
+                        (
+                            f"hybrid: {x} mixes {m1}/{m2}, {y} sends {m1} | {m1}: {a}/{b}",
+                            "no belief or sigma fits",
+                        )
+                    )
+                    continue
                 for a2 in A:
                     U2 = uS(x, m2, a2)
                     N = sp.expand(U2 - Eb)
@@ -689,16 +690,12 @@ def _hybrids(
                                 (desc, "no parameters make both indifferences and Bayes' rule hold")
                             )
                             continue
-                        options = [_witnesses(uR, game.types, m, r[m], A) for m in rest]
-                        cases: list[sp.Basic] = []
-                        for combo in itertools.product(*options):
-                            cond = simplify_conditions([core, *(q for w in combo for q in w)], ctx, order)
-                            if cond is not sp.false and cond not in cases:
-                                cases.append(cond)
+                        cases = _cases(
+                            core, [_witnesses(uR, game.types, m, r[m], A) for m in rest], ctx, order
+                        )
                         if not cases:
                             dropped.append((desc, "no off-path belief supports the receiver's action"))
                             continue
-                        cases = _drop_subsumed(cases, ctx)
                         rho = _ratio(N / E)
                         px, py = prior[x], prior[y]
                         # Bayes at m1: mu* = -d1/D and 1 - mu* = d0/D
@@ -731,6 +728,44 @@ def _hybrids(
                             )
                         )
     return out
+
+
+def _cases(
+    core: sp.Basic,
+    options: Sequence[list[list[sp.Basic]]],
+    ctx: tuple[sp.Basic, ...],
+    order: Sequence[sp.Symbol],
+) -> list[sp.Basic]:
+    """The alternative conjunctions ``core & (some witness per off-path message)``, simplified.
+
+    ``options`` holds, per unused message, the witness relation lists of
+    :func:`_witnesses`.  Each message is screened alone first: witnesses
+    contradicting ``core`` are dropped, and a message with a witness that
+    ``core`` already implies constrains nothing (its other witnesses only
+    narrow cases that are kept anyway).  Only the remaining combinations are
+    simplified together.
+    """
+    per: list[list[list[sp.Basic]]] = []
+    for opts in options:
+        alive: list[list[sp.Basic]] = []
+        for w in opts:
+            c = simplify_conditions([core, *w], ctx, order)
+            if c is sp.false:
+                continue
+            if c == core:
+                alive = [[]]
+                break
+            alive.append(w)
+        if not alive:
+            return []
+        per.append(alive)
+    cases: list[sp.Basic] = []
+    for combo in itertools.product(*per):
+        rels = [q for w in combo for q in w]
+        cond = simplify_conditions([core, *rels], ctx, order) if rels else core
+        if cond is not sp.false and cond not in cases:
+            cases.append(cond)
+    return _drop_subsumed(cases, ctx) if cases else []
 
 
 def _drop_subsumed(cases: list[sp.Basic], ctx: tuple[sp.Basic, ...]) -> list[sp.Basic]:
