@@ -553,8 +553,9 @@ def case_tornado(
     ranges = {name: rec.coding(name, period).range for name in sorted(dists)}
 
     def part_of_regime(table: pd.DataFrame) -> float:
-        part = [c for c in table.columns if target in regime_outcomes(str(c))]
-        return float(table[part].sum(axis=1).to_numpy().mean()) if part else 0.0
+        # called once per tornado block (thousands of times per scorecard): plain arrays, no pandas indexing
+        part = [i for i, c in enumerate(table.columns) if target in regime_outcomes(str(c))]
+        return float(table.to_numpy(dtype=float)[:, part].sum(axis=1).mean()) if part else 0.0
 
     if n:
         draws = sample_codings(rec, period, n=_check_n(n), seed=seed)
