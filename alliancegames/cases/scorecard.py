@@ -552,10 +552,10 @@ def case_tornado(
     dists, _ = _split(rec, period)
     ranges = {name: rec.coding(name, period).range for name in sorted(dists)}
 
-    def part_of_regime(table: pd.DataFrame) -> float:
-        # called once per tornado block (thousands of times per scorecard): plain arrays, no pandas indexing
-        part = [i for i, c in enumerate(table.columns) if target in regime_outcomes(str(c))]
-        return float(table.to_numpy(dtype=float)[:, part].sum(axis=1).mean()) if part else 0.0
+    def part_of_regime(table: pd.DataFrame) -> np.ndarray:
+        """Per draw: the probability of the regimes of which ``target`` is part."""
+        part = [c for c in table.columns if target in regime_outcomes(str(c))]
+        return table[part].sum(axis=1).to_numpy() if part else np.zeros(len(table))
 
     if n:
         draws = sample_codings(rec, period, n=_check_n(n), seed=seed)

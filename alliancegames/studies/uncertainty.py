@@ -415,19 +415,20 @@ def tornado(
         See :func:`monte_carlo`.
     outcome : str or callable
         A regime name: the outcome is its probability (for a normal form, 1
-        where that regime holds, else 0).  Or a function returning a number
-        of, for a normal form, the sweep rows of one point (a DataFrame with
-        one row per equilibrium; e.g. the probability that ``Ally 1`` stands
-        firm in the first equilibrium), or, for a protocol model, the
-        ``probabilities`` table of one point (one row per draw, see ``draws``).
+        where that regime holds, else 0).  Or, for a normal form, a function
+        of the sweep rows of one point (a DataFrame with one row per
+        equilibrium) returning a number, e.g. the probability that ``Ally 1``
+        stands firm in the first equilibrium; for a protocol model, a
+        function of the whole ``probabilities`` table (one row per draw of
+        every point) returning one number per row, averaged over each point's
+        draws (vectorised: it is called once).
     steps : int
         Values per range (>= 2; the ends are always included).
     draws : dict of name -> array, optional
         Protocol models only: equally long columns of draws of other
         parameters.  Every point is then a block of these draws (the same at
         every step, the moved parameter pinned), the outcome is averaged over
-        the block (a callable ``outcome`` gets the block's table), and a
-        point's regime is the regime most probable over the block.
+        the block, and a point's regime is the regime most probable over the block.
 
     Returns
     -------
@@ -545,11 +546,15 @@ def _protocol_tornado(
     n_blocks = len(blocks)
     if isinstance(outcome, str):
         hit = table[outcome].to_numpy(dtype=float) if outcome in table.columns else np.zeros(len(table))
-        values = hit.reshape(n_blocks, m).mean(axis=1).tolist()
     elif callable(outcome):
-        values = [float(outcome(table.iloc[i * m : (i + 1) * m])) for i in range(n_blocks)]
+        hit = np.asarray(outcome(table), dtype=float)
+        if hit.shape != (len(table),):
+            raise ValueError(
+                f"outcome must give one number per row of the table ({len(table)}); got {hit.shape}"
+            )
     else:
         raise TypeError("outcome must be a regime name or a callable")
+    values = hit.reshape(n_blocks, m).mean(axis=1).tolist()
     block_probs = table.to_numpy(dtype=float).reshape(n_blocks, m, -1).mean(axis=1)
     top = np.asarray(table.columns.astype(str))[np.argmax(block_probs, axis=1)]
     return [float(v) for v in values], [str(r) for r in top]
