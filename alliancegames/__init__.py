@@ -55,6 +55,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "hybrid_at": ("alliancegames.analysis.signalling", "hybrid_at"),
     "intuitive_at": ("alliancegames.analysis.signalling", "intuitive_at"),
     "decide": ("alliancegames.analysis.conditions", "decide"),
+    "format_conditions": ("alliancegames.analysis.conditions", "format_conditions"),
     "backward_induction": ("alliancegames.analysis.tree", "backward_induction"),
     "draw_tree": ("alliancegames.studies.plot", "draw_tree"),
     "spe_regime": ("alliancegames.analysis.tree", "spe_regime"),

@@ -1,16 +1,26 @@
-"""Timings of the symbolic analysis (issue 3 targets: 2x2 < 1 s, 3x3 < 10 s, five-move tree < 5 s).
+"""Timings of the symbolic analysis (issue 12 targets: regions of the 3x3 three-parameter game < 1 s,
+2x2 < 0.1 s; five-move tree < 5 s), against the previous version of the regions module in the same run.
 
 Run: ``python benchmarks/bench_regions.py``.  Each symbolic job is timed
-once with cold caches (ours and sympy's); the anchor
+once with cold caches (ours and sympy's), as CPU time of this process (the
+machine may be shared: wall time would measure the neighbours); the anchor
 is nashpy's support enumeration on one numeric instance of the same game,
 so the ratio says how many numeric solves one symbolic analysis costs.
+The previous version is ``alliancegames/analysis/regions.py`` at commit
+1fee5c7 (before the conditions kernel was split out and extended), loaded
+from git; it is timed on the same games and its piece counts are printed
+next to the current ones (boundary pieces before/after merging).
 """
 
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 import time
+import types
 import warnings
+from pathlib import Path
 
 import sympy as sp
 
@@ -20,20 +30,43 @@ from alliancegames.analysis.tree import backward_induction, decision, game_tree,
 from alliancegames.core.model import normal_form, parameter
 from alliancegames.core.numeric import evaluate
 
-
-def _clear_caches() -> None:
-    for f in (R._normalize, R._factor_signs, R._linear_signs):
-        f.cache_clear()
+PREVIOUS = "1fee5c7"
 
 
-def _time(fn, repeat: int = 3) -> float:
-    """Time of the first (cold) run: our caches are cleared and sympy's own cache is cold
+def _previous_regions():
+    """The regions module as it was at commit ``PREVIOUS`` (None if git or the commit is missing)."""
+    root = Path(__file__).resolve().parents[1]
+    try:
+        src = subprocess.run(
+            ["git", "show", f"{PREVIOUS}:alliancegames/analysis/regions.py"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    mod = types.ModuleType("previous_regions")
+    sys.modules["previous_regions"] = mod
+    exec(compile(src, "previous_regions.py", "exec"), mod.__dict__)  # our own file from git, not user input
+    return mod
+
+
+def _clear_caches(old=None) -> None:
+    R.clear_caches()
+    if old is not None:
+        for f in (old._normalize, old._factor_signs, old._linear_signs):
+            f.cache_clear()
+
+
+def _time(fn, old=None) -> float:
+    """CPU time of the first (cold) run: our caches are cleared and sympy's own cache is cold
     for these expressions, as for a user's first call."""
-    _clear_caches()
+    _clear_caches(old)
     sp.core.cache.clear_cache()
-    t = time.perf_counter()
+    t = time.process_time()
     fn()
-    return time.perf_counter() - t
+    return time.process_time() - t
 
 
 def _nashpy(model, values) -> float:
@@ -41,12 +74,12 @@ def _nashpy(model, values) -> float:
 
     g = evaluate(model, values)
     A, B = g.A.astype(float), g.B.astype(float)
-    t = time.perf_counter()
+    t = time.process_time()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for _ in range(20):
             list(nash.Game(A, B).support_enumeration())
-    return (time.perf_counter() - t) / 20
+    return (time.process_time() - t) / 20
 
 
 def chicken_2x2():
@@ -90,27 +123,45 @@ def escalation_tree():
 
 
 def main() -> None:
+    old = _previous_regions()
     rows = []
     m2 = chicken_2x2()
-    t2 = _time(lambda: equilibrium_regions(m2))
-    rows.append(("regions 2x2 (chicken, 2 params)", t2, 1.0, _nashpy(m2, {"c": 2, "v": 1})))
     m3 = random_3x3()
-    t3 = _time(lambda: equilibrium_regions(m3))
-    rows.append(("regions 3x3 (random, 3 params)", t3, 10.0, _nashpy(m3, {"a": 1, "b": 0, "c": -1})))
+    for name, model, target, point in (
+        ("regions 2x2 (chicken, 2 params)", m2, 0.1, {"c": 2, "v": 1}),
+        ("regions 3x3 (random, 3 params)", m3, 1.0, {"a": 1, "b": 0, "c": -1}),
+    ):
+        t_new = _time(lambda model=model: equilibrium_regions(model))
+        t_old = _time(lambda model=model: old.equilibrium_regions(model), old) if old else float("nan")
+        rows.append((name, t_new, target, _nashpy(model, point), t_old))
     tree = escalation_tree()
     tt = _time(lambda: backward_induction(tree))
-    rows.append(("backward induction, 5-move tree", tt, 5.0, float("nan")))
+    rows.append(("backward induction, 5-move tree", tt, 5.0, float("nan"), float("nan")))
     ts = _time(lambda: strategic_form(tree))
-    rows.append(("strategic form, 5-move tree", ts, 5.0, float("nan")))
-    print(f"{'job':40s} {'seconds':>9s} {'target':>7s} {'nashpy 1 point':>15s} {'ratio':>9s}")
-    for name, t, target, anchor in rows:
+    rows.append(("strategic form, 5-move tree", ts, 5.0, float("nan"), float("nan")))
+    print(f"CPU seconds; previous version = regions.py at {PREVIOUS}")
+    print(
+        f"{'job':36s} {'now':>8s} {'target':>7s} {'previous':>9s} {'now/prev':>9s} "
+        f"{'nashpy 1 pt':>12s} {'ratio':>7s}"
+    )
+    for name, t, target, anchor, t_old in rows:
         ratio = t / anchor if anchor == anchor else float("nan")
         flag = "ok" if t < target else "SLOW"
-        print(f"{name:40s} {t:9.4f} {target:7.1f} {anchor:15.6f} {ratio:9.0f}  {flag}")
+        print(
+            f"{name:36s} {t:8.3f} {target:7.1f} {t_old:9.3f} {t / t_old:9.2f} {anchor:12.6f} {ratio:7.0f}  {flag}"
+        )
     reg = equilibrium_regions(m3)
     print(
-        f"\n3x3: {len(reg.generic)} generic + {len(reg.boundary)} boundary pieces, {len(reg.dropped)} dropped"
+        f"\n3x3 now: {len(reg.generic)} generic + {len(reg.boundary)} boundary pieces "
+        f"({len(reg.boundary) + reg.merged} before merging), {len(reg.dropped)} dropped, "
+        f"{len(reg.undecided)} kept undecided"
     )
+    if old:
+        prev = old.equilibrium_regions(m3)
+        print(
+            f"3x3 previous: {len(prev.generic)} generic + {len(prev.boundary)} boundary pieces, "
+            f"{len(prev.dropped)} dropped"
+        )
     print(f"tree: {len(backward_induction(tree))} SPE cases")
 
 

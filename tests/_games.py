@@ -49,3 +49,26 @@ def alliance_game() -> NormalFormModel:
 GAME = alliance_game()
 #: Label of the mixed equilibrium of :data:`GAME` in regime names.
 MIXED = "mixed (Firm,Weak / Firm,Weak)"
+
+
+def random_linear_game(draw, params, shapes=((2, 2), (2, 3), (3, 2))) -> NormalFormModel:
+    """A random game whose payoffs are small integers plus -1/0/1 times each of the first 2 or 3
+    ``params`` (``draw`` is a hypothesis draw function; for the regions property tests)."""
+    from hypothesis import strategies as st
+
+    m, n = draw(st.sampled_from(list(shapes)))
+    k = draw(st.sampled_from([2, 3]))
+    params = list(params)[:k]
+    syms = [p.symbol for p in params]
+
+    def entry():
+        return draw(st.integers(-2, 2)) + sum(draw(st.integers(-1, 1)) * s for s in syms)
+
+    table = [[(entry(), entry()) for _ in range(n)] for _ in range(m)]
+    return normal_form(
+        "random",
+        ("R", "C"),
+        (tuple(f"r{i}" for i in range(m)), tuple(f"c{j}" for j in range(n))),
+        params,
+        table,
+    )

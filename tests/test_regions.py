@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import sympy as sp
 from _budget import examples
+from _games import random_linear_game
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -183,24 +184,8 @@ PARAMS = [parameter("a"), parameter("b"), parameter("q", "a probability", "proba
 
 
 @st.composite
-def linear_games(draw):
-    m, n = draw(st.sampled_from([(2, 2), (2, 3), (3, 2)]))
-    k = draw(st.sampled_from([2, 3]))
-    params = PARAMS[:k]
-    syms = [p.symbol for p in params]
-
-    def entry():
-        return draw(st.integers(-2, 2)) + sum(draw(st.integers(-1, 1)) * s for s in syms)
-
-    table = [[(entry(), entry()) for _ in range(n)] for _ in range(m)]
-    g = normal_form(
-        "random",
-        ("R", "C"),
-        (tuple(f"r{i}" for i in range(m)), tuple(f"c{j}" for j in range(n))),
-        params,
-        table,
-    )
-    return g
+def linear_games(draw, shapes=((2, 2), (2, 3), (3, 2))):
+    return random_linear_game(draw, PARAMS, shapes)
 
 
 def _rational(draw, lo, hi):
@@ -222,26 +207,35 @@ def _agree(g, reg, pt):
     assert [lab for lab, _ in reg.at(pt)] == list(sol.labels)
 
 
-@settings(deadline=None, max_examples=examples(6, 30))
+# quick: a few 2x2 games; --runslow: 30 games of every shape
+SHAPES = ((2, 2), (2, 3), (3, 2))[: examples(1, 3)]
+
+
+@settings(deadline=None, max_examples=examples(4, 30))
 @given(st.data())
 def test_regions_agree_with_solver_at_random_points(data):
-    g = data.draw(linear_games())
+    g = data.draw(linear_games(SHAPES))
     reg = equilibrium_regions(g)
     for _ in range(3):
         _agree(g, reg, _point(data.draw, g))
 
 
-@settings(deadline=None, max_examples=examples(6, 30))
+@settings(deadline=None, max_examples=examples(4, 30))
 @given(st.data())
 def test_regions_agree_with_solver_on_boundaries(data):
+    _boundaries(data, SHAPES)
+
+
+def _boundaries(data, shapes):
     """Points placed exactly on a condition's boundary: solve its equality for ``a``."""
-    g = data.draw(linear_games())
+    g = data.draw(linear_games(shapes))
     reg = equilibrium_regions(g)
     a = g.parameter("a").symbol
     atoms = [
         r
         for p in reg.pieces
-        for r in (p.conditions.args if isinstance(p.conditions, sp.And) else [p.conditions])
+        for case in (p.conditions.args if isinstance(p.conditions, sp.Or) else [p.conditions])
+        for r in (case.args if isinstance(case, sp.And) else [case])
     ]
     atoms = [r for r in atoms if r not in (sp.true, sp.false) and a in r.free_symbols]
     if not atoms:

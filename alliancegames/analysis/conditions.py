@@ -22,26 +22,35 @@ Used by :mod:`alliancegames.analysis.regions`, :mod:`alliancegames.analysis.stat
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
 import sympy as sp
 
+from alliancegames.core.latex import condition_cases, relation_items
 from alliancegames.core.latex import conditions as latex_conditions  # the one writer, re-exported here
 from alliancegames.core.model import ModelError, Parameter
 
 __all__ = [
     "atoms",
+    "boundary_factors",
     "context_of",
     "decide",
+    "drop_contained",
+    "format_conditions",
+    "is_linear",
     "latex_conditions",
     "normalize",
     "preference",
     "rebind",
     "signs",
     "simplify_conditions",
+    "solve_conditions",
+    "Solved",
 ]
 
 _RELS = (sp.StrictGreaterThan, sp.GreaterThan, sp.StrictLessThan, sp.LessThan, sp.Equality, sp.Unequality)
@@ -99,8 +108,16 @@ def context_of(parameters: Iterable[Parameter], assumptions: Iterable[Any] = ())
 
 
 def _linear_form(e: Any) -> tuple[dict[sp.Symbol, Fraction], Fraction] | None:
+    return _linear_form_cached(sp.sympify(e))
+
+
+@lru_cache(maxsize=50000)
+def _linear_form_cached(e: sp.Expr) -> tuple[dict[sp.Symbol, Fraction], Fraction] | None:
     """``e`` as ``(coefficients, constant)`` if it is linear with rational coefficients, else None."""
-    e = sp.expand(sp.sympify(e))
+    e = sp.sympify(e)
+    if _nonlinear_product(e):
+        return None
+    e = sp.expand(e)
     coeffs: dict[sp.Symbol, Fraction] = {}
     const = Fraction(0)
     for t in sp.Add.make_args(e):
@@ -114,6 +131,53 @@ def _linear_form(e: Any) -> tuple[dict[sp.Symbol, Fraction], Fraction] | None:
         else:
             return None
     return {s: v for s, v in coeffs.items() if v != 0}, const
+
+
+def _nonlinear_product(e: sp.Expr) -> bool:
+    """Whether ``e`` is visibly not linear: a product (or power) of two or more non-constant
+    polynomial factors, whose degrees add up to at least two (so no need to expand it)."""
+    if isinstance(e, sp.Pow):
+        return e.exp.is_Integer and e.exp > 1 and bool(e.base.free_symbols) and _is_polynomial(e.base)
+    if not isinstance(e, sp.Mul):
+        return False
+    degree = 0
+    for u in e.args:
+        if not u.free_symbols:
+            continue
+        base, k = u.as_base_exp()
+        if not (k.is_Integer and k > 0 and _is_polynomial(base)):
+            return False
+        degree += int(k)
+    return degree >= 2
+
+
+def clear_caches() -> None:
+    """Empty the kernel's caches (for timing a first, cold call)."""
+    for f in (
+        _normalize,
+        _factor_signs_at,
+        _linear_signs,
+        _factors,
+        _fraction_factors,
+        _signs,
+        _linear_form_cached,
+    ):
+        f.cache_clear()
+
+
+def is_linear(rel: Any) -> bool:
+    """Whether a relation is linear in the parameters with rational coefficients.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> x, y = sp.symbols("x y")
+    >>> is_linear(2 * x - y / 3 > 1), is_linear(x * y > 1)
+    (True, False)
+    """
+    if rel is sp.true or rel is sp.false or not isinstance(rel, _RELS):
+        return rel is sp.true or rel is sp.false
+    return _linear_form(rel.lhs - rel.rhs) is not None
 
 
 def _linear_constraints(ctx: tuple[sp.Basic, ...]) -> list[tuple[dict, Fraction, str]]:
@@ -142,10 +206,14 @@ def _linear_constraints(ctx: tuple[sp.Basic, ...]) -> list[tuple[dict, Fraction,
 def _domain_constraints(symbols: Iterable[sp.Symbol]) -> list[tuple[dict, Fraction, str]]:
     out = []
     for s in symbols:
-        if s.is_positive:
+        if s.is_integer and s.is_positive:
+            out.append(({s: Fraction(1)}, Fraction(-1), ">="))  # s >= 1
+        elif s.is_positive:
             out.append(({s: Fraction(1)}, Fraction(0), ">"))
         elif s.is_nonnegative:
             out.append(({s: Fraction(1)}, Fraction(0), ">="))
+        elif s.is_integer and s.is_negative:
+            out.append(({s: Fraction(-1)}, Fraction(-1), ">="))  # s <= -1
         elif s.is_negative:
             out.append(({s: Fraction(-1)}, Fraction(0), ">"))
         elif s.is_nonpositive:
@@ -261,13 +329,238 @@ def _stated_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> set[int]:
     return possible
 
 
-@lru_cache(maxsize=20000)
+# Errors sympy raises on expressions outside its polynomial algebra (symbolic exponents,
+# functions): sign reasoning catches them and falls back to weaker rules, never crashes.
+_SYMPY_ERRORS = (
+    sp.PolynomialError,
+    sp.polys.polyerrors.PolificationFailed,
+    sp.polys.polyerrors.GeneratorsNeeded,
+    sp.polys.polyerrors.CoercionFailed,
+    NotImplementedError,
+    TypeError,
+    ValueError,
+    RecursionError,
+)
+_ALL = frozenset({-1, 0, 1})
+_MAX_DEPTH = 3
+_depth = [0]
+
+
+def _add_signs(parts: Iterable[frozenset[int]]) -> frozenset[int]:
+    """Possible signs of a sum whose terms have the given possible signs."""
+    parts = list(parts)
+    if all(p <= {0, 1} for p in parts):
+        out = set()
+        if all(0 in p for p in parts):
+            out.add(0)
+        if any(1 in p for p in parts):
+            out.add(1)
+        return frozenset(out)
+    if all(p <= {-1, 0} for p in parts):
+        out = set()
+        if all(0 in p for p in parts):
+            out.add(0)
+        if any(-1 in p for p in parts):
+            out.add(-1)
+        return frozenset(out)
+    return _ALL
+
+
+_BOUND_SIGNS = {
+    sp.StrictGreaterThan: frozenset({1}),
+    sp.GreaterThan: frozenset({0, 1}),
+    sp.StrictLessThan: frozenset({-1}),
+    sp.LessThan: frozenset({-1, 0}),
+    sp.Equality: frozenset({0}),
+}
+
+
+def _bounds(ctx: tuple[sp.Basic, ...]) -> list[tuple[sp.Symbol, frozenset[int], sp.Expr]]:
+    """Relations of the context solved for one symbol, as ``(s, signs of s - X, X)``."""
+    out = []
+    for r in ctx:
+        sg = _BOUND_SIGNS.get(type(r))
+        if sg is None:
+            continue
+        if isinstance(r.lhs, sp.Symbol) and r.lhs not in r.rhs.free_symbols:
+            out.append((r.lhs, sg, r.rhs))
+        elif isinstance(r.rhs, sp.Symbol) and r.rhs not in r.lhs.free_symbols:
+            out.append((r.rhs, frozenset(-v for v in sg), r.lhs))
+    return out
+
+
+def _linear_in(f: sp.Expr, s: sp.Symbol) -> tuple[sp.Expr, sp.Expr] | None:
+    """``(a, b)`` with ``f = a*s + b`` and ``a, b`` free of ``s``, or None."""
+    try:
+        poly = sp.Poly(f, s)
+    except _SYMPY_ERRORS:
+        return None
+    if poly.degree() != 1:
+        return None
+    a, b = poly.all_coeffs()
+    return a, b
+
+
+def _bound_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int]:
+    """Signs of ``f = a*s + b`` from bounds ``s > X`` of the context: ``f = a*(s - X) + (a*X + b)``.
+
+    This is one step of Fourier-Motzkin elimination with expression coefficients:
+    it decides, e.g., ``a*p - v > 0`` from ``p > v/e`` and ``a > e`` (all positive).
+    """
+    bounds = _bounds(ctx)
+    if not bounds:
+        return _ALL
+    possible = _ALL
+    fe = sp.expand(f)
+    for s in sorted(fe.free_symbols, key=lambda t: t.name):
+        mine = [(sg, X) for t, sg, X in bounds if t == s]
+        if not mine:
+            continue
+        lin = _linear_in(fe, s)
+        if lin is None:
+            continue
+        a, b = lin
+        asg = signs(a, ctx)
+        if asg not in ({1}, {-1}):
+            continue
+        for sg, X in mine:
+            first = _mul_signs(asg, sg)
+            second = signs(a * X + b, ctx)
+            possible = possible & _add_signs([first, second])
+            if len(possible) <= 1:
+                return possible
+    return possible
+
+
+def _log_of(term: sp.Expr, ctx: tuple[sp.Basic, ...]) -> sp.Expr | None:
+    """``log(term)`` as a sum ``sum k*log(base)`` if every base is positive, else None."""
+    out = sp.S.Zero
+    for u in sp.Mul.make_args(term):
+        base, k = u.as_base_exp()
+        if base.is_number:
+            if not base.is_positive:
+                return None
+            out += k * sp.log(base)
+            continue
+        if signs(base, ctx) != {1}:
+            return None
+        out += k * sp.log(base, evaluate=False)
+    return out
+
+
+def _transcendental_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int]:
+    """Signs of factors outside polynomial algebra: powers, exp, log, and differences of them.
+
+    ``b**k`` is positive for a positive base; ``log(y)`` has the sign of ``y - 1``;
+    ``A - B`` with ``A, B > 0`` has the sign of ``log(A) - log(B)`` (logarithms are
+    increasing), which decides e.g. ``x**((N+1)/N) - x**(N/(N-1))`` for ``0 < x < 1``.
+    """
+    if isinstance(f, sp.exp):
+        return frozenset({1})
+    if isinstance(f, sp.Pow):
+        base, k = f.args
+        bs = signs(base, ctx)
+        if k.is_integer:
+            if k.is_even:
+                return frozenset(abs(v) for v in bs) - ({0} if k.is_negative else set())
+            return bs
+        if bs == {1}:
+            return frozenset({1})
+        if bs <= {0, 1}:
+            return frozenset({0, 1})
+        return _ALL
+    if isinstance(f, sp.log):
+        (y,) = f.args
+        if signs(y, ctx) == {1}:
+            return signs(y - 1, ctx)
+        return _ALL
+    if isinstance(f, sp.Mul):
+        out = frozenset({1})
+        for u in f.args:
+            out = _mul_signs(out, signs(u, ctx))
+        return out
+    if isinstance(f, sp.Add):
+        terms = f.args
+        parts = [signs(t, ctx) for t in terms]
+        total = _add_signs(parts)
+        if total != _ALL or len(terms) != 2:
+            return total
+        (A, B), (sa, sb) = terms, parts
+        if sa == {-1} and sb == {1}:
+            A, B, sa, sb = B, A, sb, sa
+        if sa == {1} and sb == {-1}:
+            la, lb = _log_of(A, ctx), _log_of(-B, ctx)
+            if la is not None and lb is not None:
+                # two logs compare as their arguments: c*log(u) - c*log(w) ~ u - w
+                d = sp.factor_terms(la - lb)
+                return signs(d, ctx)
+        for u, w in ((A, -B), (B, -A)):
+            if isinstance(u, sp.log) and isinstance(w, sp.log):  # log(u) - log(w) ~ u - w
+                return signs(u.args[0] - w.args[0], ctx)
+    return _ALL
+
+
+def _is_polynomial(f: sp.Expr) -> bool:
+    return all(p.exp.is_Integer and p.exp > 0 for p in f.atoms(sp.Pow)) and not f.atoms(sp.Function)
+
+
+def _monomial_signs(f: sp.Expr) -> frozenset[int]:
+    """Signs of a polynomial from the signs of its terms (each a coefficient times symbols of known sign)."""
+    parts = []
+    for t in sp.Add.make_args(sp.expand(f)):
+        sg = frozenset({1})
+        for u in sp.Mul.make_args(t):
+            base, k = u.as_base_exp()
+            if base.is_number:
+                bs = frozenset({1}) if base.is_positive else frozenset({-1}) if base.is_negative else _ALL
+            elif base.is_positive:
+                bs = frozenset({1})
+            elif base.is_negative:
+                bs = frozenset({-1})
+            elif base.is_nonnegative:
+                bs = frozenset({0, 1})
+            elif base.is_nonpositive:
+                bs = frozenset({-1, 0})
+            else:
+                return _ALL
+            if k.is_Integer and k % 2 == 0:
+                bs = frozenset(abs(v) for v in bs)
+            sg = _mul_signs(sg, bs)
+        parts.append(sg)
+    return _add_signs(parts)
+
+
 def _factor_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int]:
+    """Possible signs of one factor (cached per depth: bound reasoning runs only at the top)."""
+    return _factor_signs_at(f, ctx, _depth[0] == 0)
+
+
+def _assumed_signs(f: sp.Expr, possible: set[int], ctx: tuple[sp.Basic, ...]) -> set[int]:
+    """``possible`` narrowed by sympy's assumptions on ``f`` and by relations of the context stating it."""
+    if f.is_positive:
+        return {1}
+    if f.is_negative:
+        return {-1}
+    if f.is_zero:
+        return {0}
+    possible = possible & _stated_signs(f, ctx)
+    if f.is_nonnegative:
+        possible.discard(-1)
+    elif f.is_nonpositive:
+        possible.discard(1)
+    if f.is_nonzero:
+        possible.discard(0)
+    return possible
+
+
+@lru_cache(maxsize=20000)
+def _factor_signs_at(f: sp.Expr, ctx: tuple[sp.Basic, ...], top: bool) -> frozenset[int]:
     """Possible signs (-1, 0, 1) of an expression under the context.
 
     Linear expressions are decided exactly against the linear relations of
-    the context and the symbols' domains; others use the symbols'
-    assumptions only.
+    the context and the symbols' domains; other factors by the symbols'
+    assumptions, by relations of the context that state them, by bounds on
+    one symbol, and by the rules for powers, exponentials and logarithms.
     """
     if f.is_number:
         if f.is_zero:
@@ -277,39 +570,114 @@ def _factor_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int]:
         if f.is_negative:
             return frozenset({-1})
     lin = _linear_signs(f, ctx)
-    if lin is not None:
+    if lin is not None and len(lin) <= 1:
         return lin
-    if f.is_positive:
-        return frozenset({1})
-    if f.is_negative:
-        return frozenset({-1})
-    if f.is_zero:
-        return frozenset({0})
-    possible = {-1, 0, 1} & _stated_signs(f, ctx)
-    if f.is_nonnegative:
-        possible.discard(-1)
-    elif f.is_nonpositive:
-        possible.discard(1)
-    if f.is_nonzero:
-        possible.discard(0)
+    possible = set(lin) if lin is not None else set(_ALL)
+    polynomial = _is_polynomial(f)
+    if polynomial:
+        # the signs of the terms decide what sympy's assumption queries would (Add/Mul rules), cheaply
+        possible &= _monomial_signs(f)
+        possible &= _stated_signs(f, ctx)
+    else:
+        possible = _assumed_signs(f, possible, ctx)
+        if len(possible) <= 1:
+            return frozenset(possible)
+    if len(possible) > 1 and _depth[0] < _MAX_DEPTH:
+        _depth[0] += 1
+        try:
+            if top:  # bounds only at the top: nested elimination costs more than it decides
+                possible &= _bound_signs(f, ctx)
+            if len(possible) > 1 and lin is None and not polynomial:
+                possible &= _transcendental_signs(f, ctx)
+        except _SYMPY_ERRORS:
+            pass
+        finally:
+            _depth[0] -= 1
     return frozenset(possible)
 
 
-def signs(e: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int]:
-    """Possible signs of ``e``, combining the signs of its factors."""
-    e = sp.factor_terms(sp.together(e))
-    num, den = sp.fraction(e)
+@lru_cache(maxsize=50000)
+def _factors(part: sp.Expr) -> tuple[tuple[sp.Expr, Any], ...]:
+    """``part`` as ``((factor, power), ...)`` (a constant factor included), never raising."""
+    if not part.free_symbols:
+        return ((part, 1),)
+    if isinstance(part, sp.Mul) or (isinstance(part, sp.Pow) and part.exp.is_Integer and part.exp > 0):
+        # factor a product factor by factor instead of expanding it first
+        const = sp.S.One
+        powers: dict[sp.Expr, Any] = {}
+        for u in sp.Mul.make_args(part):
+            base, k = u.as_base_exp() if not u.is_number else (u, sp.S.One)
+            if not (k.is_Integer and k > 0) or base is part:
+                break
+            for f, j in _factors(base):
+                if f.is_number:
+                    const *= f ** (j * k)
+                else:
+                    powers[f] = powers.get(f, 0) + j * k
+        else:
+            return ((const, 1),) + tuple(powers.items())
+    try:
+        if _is_polynomial(part):
+            # a polynomial is factored as one (sp.factor_list would first bring it over a
+            # common denominator with together(), the costly part)
+            poly = sp.Poly(part, *sorted(part.free_symbols, key=sp.default_sort_key))
+            if poly.domain.is_ZZ or poly.domain.is_QQ:
+                c, factors = poly.factor_list()
+                return ((poly.domain.to_sympy(c), 1),) + tuple((f.as_expr(), k) for f, k in factors)
+        c, factors = sp.factor_list(part)
+        return ((sp.sympify(c), 1),) + tuple((f, k) for f, k in factors)
+    except _SYMPY_ERRORS:
+        out = []
+        for u in sp.Mul.make_args(part):
+            base, k = u.as_base_exp()
+            out.append((base, k) if k.is_Integer else (u, 1))
+        return tuple(out)
+
+
+@lru_cache(maxsize=50000)
+def _fraction_factors(e: sp.Expr) -> tuple[tuple[sp.Expr, Any, bool], ...]:
+    """Factors of numerator and denominator of ``e``: ``((factor, power, in_denominator), ...)``."""
+    if not any(p.exp.is_negative or not p.exp.is_Integer for p in e.atoms(sp.Pow)):
+        num, den = e, sp.S.One  # a polynomial: no common denominator to find
+    else:
+        try:
+            e = sp.factor_terms(sp.together(e))
+        except _SYMPY_ERRORS:
+            pass
+        num, den = sp.fraction(e)
+    return tuple((f, k, False) for f, k in _factors(num)) + tuple((f, k, True) for f, k in _factors(den))
+
+
+def signs(e: Any, ctx: Sequence[sp.Basic] = ()) -> frozenset[int]:
+    """Possible signs (-1, 0, 1) of an expression under a context, from the signs of its factors.
+
+    Sound: a sign is left out only if it is proved impossible (where the expression
+    is defined: a denominator is never zero).  Never raises on expressions sympy
+    can build; what cannot be reasoned about gets all three signs.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> x, y = sp.symbols("x y", positive=True)
+    >>> sorted(signs(x / (x + y))), sorted(signs(x - y, [x > y])), sorted(signs(x - y))
+    ([1], [1], [-1, 0, 1])
+    """
+    return _signs(sp.sympify(e), tuple(ctx), _depth[0] == 0)
+
+
+@lru_cache(maxsize=50000)
+def _signs(e: sp.Expr, ctx: tuple[sp.Basic, ...], top: bool = True) -> frozenset[int]:
+    del top  # part of the cache key: results found without bound reasoning are weaker
     result = frozenset({1})
-    for part, power_sign in ((num, 1), (den, 1)):
-        c, factors = sp.factor_list(part) if part.free_symbols else (part, [])
-        s = _factor_signs(sp.sympify(c), ctx)
-        result = _mul_signs(result, s)
-        for f, k in factors:
-            fs = _factor_signs(f, ctx)
-            if k % 2 == 0:
-                fs = frozenset(abs(v) for v in fs)
-            result = _mul_signs(result, fs)
-        del power_sign
+    for f, k, is_den in _fraction_factors(e):
+        fs = _factor_signs(f, ctx)
+        if is_den and fs != {0}:
+            fs = fs - {0}
+        if int(k) % 2 == 0:  # powers are integers: other exponents stay inside the factor
+            fs = frozenset(abs(v) for v in fs)
+        result = _mul_signs(result, fs)
+        if result == {0} or result == _ALL:
+            break
     return result
 
 
@@ -384,7 +752,7 @@ def _split(rel_type: type, e: sp.Expr) -> sp.Basic:
     lhs, rhs = sp.Add(*pos), sp.Add(*neg)
     if not pos:
         lhs, rhs, rel_type = rhs, sp.S.Zero, _flip(rel_type)
-    return rel_type(lhs, rhs)
+    return rel_type(lhs, rhs, evaluate=False)
 
 
 def normalize(rel: Any, ctx: Sequence[sp.Basic] = (), prefer: Sequence[sp.Symbol] = ()) -> sp.Basic:
@@ -407,25 +775,40 @@ def _normalize(rel: Any, ctx: tuple[sp.Basic, ...], prefer: tuple[sp.Symbol, ...
     if verdict is not None:
         return sp.true if verdict else sp.false
     rel_type = type(rel)
-    e = sp.together(rel.lhs - rel.rhs)
-    num, den = sp.fraction(e)
-    ds = signs(den, ctx)
+    diff = rel.lhs - rel.rhs
+    terms = sp.Add.make_args(diff)
+    if len(terms) == 2:
+        # log(u) - log(w) compares as u - w (the logarithm is increasing)
+        for u, w in ((terms[0], -terms[1]), (terms[1], -terms[0])):
+            if isinstance(u, sp.log) and isinstance(w, sp.log):
+                return _normalize(rel_type(u.args[0], w.args[0]), ctx, prefer)
+    facs = _fraction_factors(diff)
+    ds = frozenset({1})
+    for f, k, is_den in facs:
+        if is_den:
+            fs = _factor_signs(f, ctx) - {0} or frozenset({0})
+            ds = _mul_signs(ds, frozenset(abs(v) for v in fs) if int(k) % 2 == 0 else fs)
+    sign = 1
     if ds == {1}:
         pass
     elif ds == {-1}:
-        num, rel_type = -num, _flip(rel_type)
+        sign = -1
     elif rel_type in (sp.Equality, sp.Unequality) and 0 not in ds:
         pass
     else:
-        return rel_type(sp.factor(e), 0)
+        try:
+            return rel_type(sp.factor(sp.together(diff)), 0, evaluate=False)
+        except _SYMPY_ERRORS:
+            return rel_type(diff, 0, evaluate=False)
     # drop constant/known-sign factors
-    if num.free_symbols:
-        c, factors = sp.factor_list(num)
-    else:
-        c, factors = num, []
     kept = []
-    sign = 1 if c > 0 else -1
-    for f, k in factors:
+    for f, k, is_den in facs:
+        if is_den:
+            continue
+        if f.is_number:
+            if f.is_negative and k % 2 == 1:
+                sign = -sign
+            continue
         fs = _factor_signs(f, ctx)
         if fs == {1} or (fs == {-1}):
             if fs == {-1} and k % 2 == 1:
@@ -440,21 +823,44 @@ def _normalize(rel: Any, ctx: tuple[sp.Basic, ...], prefer: tuple[sp.Symbol, ...
         for s in candidates:
             if s not in core.free_symbols:
                 continue
-            try:
-                poly = sp.Poly(sp.expand(core), s)
-            except sp.PolynomialError:  # e.g. (I - q)**(1 - alpha): not a polynomial in s
+            lin = _linear_in(sp.expand(core), s)  # None for e.g. (I - q)**(1 - alpha)
+            if lin is None:
                 continue
-            if poly.degree() != 1:
-                continue
-            a, b = poly.all_coeffs()
+            a, b = lin
             asg = signs(a, ctx)
             if asg == {1}:
-                return rel_type(s, _tidy(-b / a, ctx))
+                return rel_type(s, _tidy(-b / a, ctx), evaluate=False)
             if asg == {-1}:
-                return _flip(rel_type)(s, _tidy(-b / a, ctx))
+                return _flip(rel_type)(s, _tidy(-b / a, ctx), evaluate=False)
     if len(kept) > 1 or (len(kept) == 1 and kept[0].is_Pow):
-        return rel_type(core, 0)
+        return rel_type(core, 0, evaluate=False)
     return _split(rel_type, sp.expand(core))
+
+
+def boundary_factors(cond: Any) -> list[sp.Expr]:
+    """The distinct factors (up to sign) of the relations of a condition: candidate boundaries.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> p, e, v = sp.symbols("p e v", positive=True)
+    >>> boundary_factors(sp.And(p * (e - 1) > 0, p < v / e))
+    [p, e - 1, e*p - v]
+    """
+    out: list[sp.Expr] = []
+    cases = cond.args if isinstance(cond, sp.Or) else [cond]
+    for case in cases:
+        for a in atoms(case):
+            if not isinstance(a, _RELS):
+                continue
+            for f, _k, den in _fraction_factors(a.lhs - a.rhs):
+                if f.is_number or den:  # a denominator's zero set is where the relation is undefined
+                    continue
+                key = sp.expand(f)
+                key = -key if key.could_extract_minus_sign() else key
+                if key not in out:
+                    out.append(key)
+    return out
 
 
 def atoms(cond: Any) -> list[sp.Basic]:
@@ -473,37 +879,30 @@ def atoms(cond: Any) -> list[sp.Basic]:
     return [cond]
 
 
-def simplify_conditions(
-    relations: Iterable[Any],
-    ctx: Sequence[sp.Basic] = (),
-    prefer: Sequence[sp.Symbol] = (),
-    *,
-    thorough: bool = True,
-) -> sp.Basic:
-    """A conjunction of relations, simplified under ``ctx`` (redundant ones dropped).
+def _cannot(a: sp.Basic) -> str:
+    if a is sp.false:
+        return "a best-response or positivity condition fails for every parameter value"
+    return f"{format_conditions(a)} cannot hold under the parameters' domains and assumptions"
 
-    Each relation is put in normal form (:func:`normalize`); with
-    ``thorough`` (default) equalities solved for a parameter are substituted
-    into the other relations and relations implied by the others (as far as
-    sympy's linear arithmetic can tell) are dropped.  Returns
-    ``sympy.false`` when the relations are found unable to hold together.
 
-    Examples
-    --------
-    >>> import sympy as sp
-    >>> x, y = sp.symbols("x y", positive=True)
-    >>> simplify_conditions([x > y, x > 0, 2 * x > 2 * y])
-    x > y
-    >>> simplify_conditions([x > y, y > x])
-    False
-    """
-    ctx = tuple(ctx)
+def _substituted(rel: sp.Basic, sub: Mapping[sp.Symbol, sp.Expr]) -> sp.Basic:
+    """``rel`` with ``sub`` substituted, left unevaluated (it is normalised next: evaluating the
+    relation would only repeat, through sympy's slower assumption queries, the sign decision)."""
+    if isinstance(rel, _RELS):
+        return type(rel)(rel.lhs.xreplace(sub), rel.rhs.xreplace(sub), evaluate=False)
+    return rel.xreplace(sub)
+
+
+def _simplify(
+    relations: Iterable[Any], ctx: tuple[sp.Basic, ...], prefer: tuple[sp.Symbol, ...], thorough: bool = True
+) -> tuple[sp.Basic, str]:
+    """:func:`simplify_conditions` with the reason when the result is ``false``."""
     rels: list[sp.Basic] = []
     for r in relations:
         for a in atoms(r):
             n = normalize(a, ctx, prefer)
             if n is sp.false:
-                return sp.false
+                return sp.false, _cannot(a)
             if n is sp.true:
                 continue
             if n not in rels:
@@ -511,17 +910,17 @@ def simplify_conditions(
     # merge x >= a and x <= a into x = a
     merged: list[sp.Basic] = []
     for r in rels:
-        if isinstance(r, sp.GreaterThan) and sp.LessThan(r.lhs, r.rhs) in rels:
-            eq = sp.Eq(r.lhs, r.rhs)
+        if isinstance(r, sp.GreaterThan) and sp.LessThan(r.lhs, r.rhs, evaluate=False) in rels:
+            eq = sp.Eq(r.lhs, r.rhs, evaluate=False)
             if eq not in merged:
                 merged.append(eq)
             continue
-        if isinstance(r, sp.LessThan) and sp.GreaterThan(r.lhs, r.rhs) in rels:
+        if isinstance(r, sp.LessThan) and sp.GreaterThan(r.lhs, r.rhs, evaluate=False) in rels:
             continue
         merged.append(r)
     rels = merged
     if not thorough:
-        return sp.And(*rels) if rels else sp.true
+        return (sp.And(*rels) if rels else sp.true), ""
     # substitute equalities solved for a symbol into the other relations
     changed = True
     rounds = 0
@@ -539,18 +938,19 @@ def simplify_conditions(
                     if o is r:
                         continue
                     if r.lhs in o.free_symbols:
-                        n = normalize(o.xreplace({r.lhs: r.rhs}), ctx, prefer)
+                        n = normalize(_substituted(o, {r.lhs: r.rhs}), ctx, prefer)
                         changed = True
                     else:
                         n = o
                     if n is sp.false:
-                        return sp.false
+                        return sp.false, f"{format_conditions(o)} cannot hold where {format_conditions(r)}"
                     if n is not sp.true and n not in others:
                         others.append(n)
                 if changed:
                     rels = [r] + others
                     break
-    # drop relations implied by the others; detect contradictions
+    # drop relations implied by the others; detect contradictions (exact for linear relations:
+    # each decision is a Fourier-Motzkin feasibility test of the others with the relation's negation)
     kept = list(rels)
     for r in list(kept):
         others = tuple(o for o in kept if o is not r)
@@ -558,9 +958,257 @@ def simplify_conditions(
         if verdict is True:
             kept.remove(r)
         elif verdict is False:
-            return sp.false
-    return sp.And(*kept) if kept else sp.true
+            return (
+                sp.false,
+                f"{format_conditions(r)} cannot hold together with {format_conditions(sp.And(*others))}",
+            )
+    return (sp.And(*kept) if kept else sp.true), ""
 
+
+def simplify_conditions(
+    relations: Iterable[Any],
+    ctx: Sequence[sp.Basic] = (),
+    prefer: Sequence[sp.Symbol] = (),
+    *,
+    thorough: bool = True,
+) -> sp.Basic:
+    """A conjunction of relations, simplified under ``ctx`` (redundant ones dropped).
+
+    Each relation is put in normal form (:func:`normalize`); with
+    ``thorough`` (default) equalities solved for a parameter are substituted
+    into the other relations and relations implied by the others are dropped.
+    Returns ``sympy.false`` when the relations are found unable to hold
+    together (exactly for linear relations).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> x, y = sp.symbols("x y", positive=True)
+    >>> simplify_conditions([x > y, x > 0, 2 * x > 2 * y])
+    x > y
+    >>> simplify_conditions([x > y, y > x])
+    False
+    """
+    return _simplify(relations, tuple(ctx), tuple(prefer), thorough)[0]
+
+
+def _product_cases(rel: sp.Basic, ctx: tuple[sp.Basic, ...], limit: int = 16) -> list[list[sp.Basic]] | None:
+    """The sign cases of a product relation ``f1**k1 * f2**k2 ... rel 0`` (normal form), or None.
+
+    Each case is a list of relations on single factors; the relation holds iff
+    one case holds.  ``None`` when ``rel`` is not a product of at least two
+    factors of undecided sign.
+    """
+    if not isinstance(rel, _RELS) or rel.rhs != 0 or not isinstance(rel.lhs, sp.Mul):
+        return None
+    allowed = set(_OK[type(rel)])
+    facs: list[tuple[sp.Expr, frozenset[int]]] = []
+    for u in rel.lhs.args:
+        base, k = u.as_base_exp()
+        if u.is_number:
+            if u.is_negative:
+                allowed = {-v for v in allowed}
+            continue
+        if not (k.is_Integer and k > 0):
+            return None
+        fs = _factor_signs(base, ctx)
+        if k % 2 == 0:  # an even power only says whether the base is zero
+            facs.append((base, frozenset({0} if 0 in fs else set()) | ({2} if fs - {0} else set())))
+        else:
+            facs.append((base, fs))
+    undecided = [f for f, fs in facs if len(fs) > 1]
+    if len(undecided) < 2 and not (undecided and any(2 in fs for _, fs in facs)):
+        if len(undecided) < 2:
+            return None
+    if isinstance(rel, sp.Unequality):
+        return [[sp.Ne(f, 0, evaluate=False) for f, fs in facs if 0 in fs]]
+    if isinstance(rel, sp.Equality):
+        return [[sp.Eq(f, 0, evaluate=False)] for f, fs in facs if 0 in fs]
+
+    def sign_of(v: int) -> int:
+        return 1 if v == 2 else v
+
+    cases: list[list[sp.Basic]] = []
+    weak = 0 in allowed
+    if weak:
+        cases += [[sp.Eq(f, 0, evaluate=False)] for f, fs in facs if 0 in fs]
+    choices = [sorted(fs - {0}) for _, fs in facs]
+    n = 0
+    for combo in itertools.product(*choices):
+        prod = 1
+        for v in combo:
+            prod *= sign_of(v)
+        if prod not in allowed:
+            continue
+        n += 1
+        if n > limit:
+            return None
+        case = []
+        for (f, fs), v in zip(facs, combo):
+            if len(fs - {0}) == 1 and (weak or 0 not in fs):
+                continue  # the sign is known (up to zero, which a weak relation allows)
+            if v == 2:
+                case.append(sp.Ne(f, 0, evaluate=False))
+            elif weak:
+                case.append(sp.GreaterThan(f, 0, evaluate=False) if v > 0 else sp.LessThan(f, 0, evaluate=False))
+            else:
+                case.append(
+                    sp.StrictGreaterThan(f, 0, evaluate=False) if v > 0 else sp.StrictLessThan(f, 0, evaluate=False)
+                )
+        cases.append(case)
+    return cases
+
+
+@dataclass(frozen=True)
+class Solved:
+    """Conditions in solved form: the cases (conjunctions) under which they hold.
+
+    ``cases`` is empty when the conditions cannot hold; ``dropped`` lists the
+    cases found impossible with the reason.
+    """
+
+    cases: tuple[sp.Basic, ...]
+    dropped: tuple[tuple[Any, str], ...]
+
+    @property
+    def condition(self) -> sp.Basic:
+        """The disjunction of the cases (``sympy.false`` if none)."""
+        if not self.cases:
+            return sp.false
+        return self.cases[0] if len(self.cases) == 1 else sp.Or(*self.cases, evaluate=False)
+
+
+def _linear_feasible(rels: Sequence[sp.Basic], ctx: tuple[sp.Basic, ...]) -> bool:
+    """False only if the linear relations among ``rels``, the context and the domains cannot hold
+    together (exact Fourier-Motzkin); nonlinear relations are ignored (sound)."""
+    cons = _linear_constraints(tuple(rels))
+    if not cons:
+        return True
+    base = _linear_constraints(ctx) + cons
+    syms = {s for c, _, _ in base for s in c}
+    return _feasible(base + _domain_constraints(syms)) is not False
+
+
+def drop_contained(cases: Sequence[sp.Basic], ctx: Sequence[sp.Basic] = ()) -> list[sp.Basic]:
+    """The cases (conjunctions) without those contained in another: a case that implies another
+    case (as far as :func:`decide` can tell) is dropped; of equal cases the first is kept.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> x = sp.Symbol("x", real=True)
+    >>> drop_contained([sp.And(x > 1, x < 2), x > 0])
+    [x > 0]
+    """
+    ctx = tuple(ctx)
+    removed: set[int] = set()
+    for i, c in enumerate(cases):
+        for j, d in enumerate(cases):
+            if j != i and j not in removed and _implies(c, d, ctx):
+                removed.add(i)
+                break
+    return [c for i, c in enumerate(cases) if i not in removed]
+
+
+def _implies(a: sp.Basic, b: sp.Basic, ctx: tuple[sp.Basic, ...]) -> bool:
+    """Whether conjunction ``a`` implies conjunction ``b`` (as far as :func:`decide` can tell)."""
+    if b is sp.true:
+        return True
+    extra = tuple(atoms(a))
+    return all(decide(r, ctx + extra) is True for r in atoms(b))
+
+
+def solve_conditions(
+    relations: Iterable[Any],
+    ctx: Sequence[sp.Basic] = (),
+    prefer: Sequence[sp.Symbol] = (),
+    *,
+    split: bool | str = True,
+    max_cases: int = 4,
+) -> Solved:
+    """Relations in solved form: bounds on one parameter, products split into their sign cases.
+
+    Each relation is normalised (:func:`normalize`: known-sign factors cleared,
+    solved for a parameter where it is linear in one with a coefficient of known
+    sign).  A product with several factors of undecided sign is split into the
+    cases of its factors' signs (``(x - y)*(x - z) > 0`` holds iff ``x > y`` and
+    ``x > z``, or ``x < y`` and ``x < z``); each case is simplified and checked
+    (:func:`simplify_conditions`); impossible cases are dropped with the reason
+    and cases contained in another case are merged into it.
+
+    Parameters
+    ----------
+    relations : iterable of sympy relations
+    ctx : sequence of sympy relations
+        The context (:func:`context_of`).
+    prefer : sequence of Symbol
+        Symbols to solve for first.
+    split : bool or "equalities"
+        Split products into cases (otherwise one case, the simplified conjunction);
+        ``"equalities"`` splits only products equal to zero (``f*g = 0``: ``f = 0`` or
+        ``g = 0``), which is cheap and makes a tie set explicit.
+    max_cases : int
+        Do not split when the cases would be more than this many.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> p = sp.Symbol("p", nonnegative=True)
+    >>> a, e = sp.symbols("a e", positive=True)
+    >>> solve_conditions([p * (a - e) <= 0]).cases
+    (a <= e, Eq(p, 0))
+    >>> solve_conditions([(a - 1) * (e - 1) > 0]).cases
+    ((a > 1) & (e > 1), (a < 1) & (e < 1))
+    """
+    ctx = tuple(ctx)
+    prefer = tuple(prefer)
+    base: list[sp.Basic] = []
+    for r in relations:
+        for a in atoms(r):
+            n = normalize(a, ctx, prefer)
+            if n is sp.false:
+                return Solved((), (((a,), _cannot(a)),))
+            if n is not sp.true and n not in base:
+                base.append(n)
+    options: list[list[list[sp.Basic]]] = []
+    for r in base:
+        pc = (
+            _product_cases(r, ctx)
+            if split == "equalities" and isinstance(r, sp.Equality) or split is True
+            else None
+        )
+        options.append(pc if pc else [[r]])
+    # combine the relations' cases one relation at a time, pruning combinations whose linear
+    # relations cannot hold together (exact and cheap), so that a product is split whenever its
+    # feasible cases stay few, even if the cases of all products together would be many
+    combos: list[list[sp.Basic]] = [[]]
+    dropped: list[tuple[Any, str]] = []
+    for r, o in zip(base, options):
+        if len(o) == 1:
+            combos = [c + o[0] for c in combos]
+            continue
+        grown = [c + part for c in combos for part in o]
+        grown = [c for c in grown if _linear_feasible(c, ctx)]
+        if not grown:
+            others = [x for x in base if x is not r]
+            why = f"no sign case of {format_conditions(r)} can hold"
+            if others:
+                why += f" together with {format_conditions(sp.And(*others))}"
+            return Solved((), ((base, why),))
+        combos = [c + [r] for c in combos] if len(grown) > max_cases else grown
+    cases: list[sp.Basic] = []
+    for rels in combos:
+        cond, why = _simplify(rels, ctx, prefer)
+        if cond is sp.false:
+            dropped.append((rels, why))
+        elif cond not in cases:
+            cases.append(cond)
+    cases = drop_contained(cases, ctx)
+    # full-dimensional cases first, then by sympy's canonical order (reproducible output)
+    order = sorted(
+        cases, key=lambda c: (sum(isinstance(a, sp.Equality) for a in atoms(c)), sp.default_sort_key(c))
+    )
+    return Solved(tuple(order), tuple(dropped))
 
 
 def preference(
@@ -581,4 +1229,35 @@ def preference(
     return tuple(first + probs + rest)
 
 
+def _item_text(item: tuple[Any, ...]) -> str:
+    if item[0] == "chain":
+        return f"{item[1]} {item[2]} {item[3]} {item[4]} {item[5]}"
+    if item[0] == "rel":
+        return f"{item[1]} {item[2]} {item[3]}"
+    return str(item[1])
 
+
+def format_conditions(cond: sp.Basic, names: Sequence[str] = ()) -> str:
+    """Conditions as a reader writes them: chains ``lo < x < hi``, ``and`` between relations,
+    one ``or`` between cases (each preceded by its name, if given).
+
+    The plain-text twin of :func:`latex_conditions` (both read the relations
+    through :func:`alliancegames.core.latex.relation_items`).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> q, r, g, c = sp.symbols("q r g c", positive=True)
+    >>> format_conditions(sp.And(q > r / c, q < 2 * g / c, r < g))
+    'r < g and r/c < q < 2*g/c'
+    """
+    if cond is sp.true or cond is True:
+        return "always"
+    if cond is sp.false or cond is False:
+        return "never"
+    parts = []
+    for k, case in enumerate(condition_cases(cond)):
+        text = " and ".join(_item_text(i) for i in relation_items(case)) or "always"
+        name = names[k] if k < len(names) and names[k] else ""
+        parts.append(f"{name}: {text}" if name else text)
+    return " or ".join(parts) if len(parts) == 1 or not names else "; or ".join(parts)

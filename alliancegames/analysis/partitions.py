@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import sympy as sp
 
-from alliancegames.analysis.conditions import atoms
+from alliancegames.analysis.conditions import atoms, boundary_factors
 from alliancegames.analysis.regions import Piece, Regions, _truth, equilibrium_regions
 from alliancegames.core.model import ModelError, NormalFormModel, exact_number
 
@@ -48,7 +48,9 @@ class Partition1D:
 
     def __repr__(self) -> str:
         lo, hi = self.box
-        return f"Partition1D({self.parameter} in [{lo}, {hi}]: {len(self.cells)} cells, {len(self.sets)} labels)"
+        return (
+            f"Partition1D({self.parameter} in [{lo}, {hi}]: {len(self.cells)} cells, {len(self.sets)} labels)"
+        )
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class Boundary:
     expr: sp.Expr
     labels: tuple[str, ...]
     polylines: tuple[np.ndarray, ...]
+    curve: sp.Basic | None = None
+    separating: tuple[np.ndarray, ...] = ()
 
     @property
     def points(self) -> np.ndarray:
@@ -78,6 +82,25 @@ class Boundary:
             f"Boundary({self.expr} = 0; {len(self.polylines)} polyline(s), {n} points; "
             f"bounds {', '.join(self.labels)})"
         )
+
+    @property
+    def label(self) -> str:
+        """The curve as text, e.g. ``"p_conflict = 3/c_entrap"``."""
+        c = self.curve if self.curve is not None else sp.Eq(self.expr, 0, evaluate=False)
+        return f"{c.lhs} = {c.rhs}"
+
+    @property
+    def separates(self) -> bool:
+        """Whether the set of equilibria differs on the two sides somewhere along the curve."""
+        return any(np.isfinite(p).all(axis=1).any() for p in self.separating)
+
+    def separating_points(self) -> np.ndarray:
+        """The parts of the curve that separate different sets of equilibria: ``(k, 2)``, NaN gaps."""
+        parts = [p for p in self.separating if len(p)]
+        if not parts:
+            return np.empty((0, 2))
+        gap = np.full((1, 2), np.nan)
+        return np.vstack([x for p in parts for x in (p, gap)][:-1])
 
 
 @dataclass(frozen=True)
@@ -112,6 +135,21 @@ class Partition2D:
         lines += [f"  {label}: {cond}" for label, cond in self.pieces]
         lines += [f"  boundary {b.expr} = 0 ({', '.join(b.labels)})" for b in self.boundaries]
         return "\n".join(lines)
+
+    def regime_boundaries(self) -> list[Boundary]:
+        """The boundaries that separate regions with different sets of equilibria.
+
+        A factor of a condition (e.g. ``p*a - v`` in a mixed equilibrium's
+        conditions) may bound no region; only the parts of curves where the
+        generic pieces that hold differ on the two sides are kept (as one
+        polyline with NaN gaps, ready for :func:`alliancegames.studies.plot.regime_map`).
+        """
+        out = []
+        for b in self.boundaries:
+            if b.separates:
+                pts = b.separating_points()
+                out.append(Boundary(b.expr, b.labels, (pts,), b.curve, (pts,)))
+        return out
 
     def labels_at(self, x: Any, y: Any) -> tuple[str, ...]:
         """Labels of the generic pieces holding at ``(x, y)`` (exact for rationals)."""
@@ -209,6 +247,8 @@ def partition(
 
 
 def _solve_set(cond: sp.Basic, t: sp.Symbol, dom: sp.Set) -> sp.Set:
+    if isinstance(cond, sp.Or):
+        return sp.Union(*(_solve_set(c, t, dom) for c in cond.args))
     out = dom
     for a in atoms(cond):
         if a is sp.true:
@@ -259,7 +299,7 @@ def _partition_1d(regions, restricted, t, bounds, fixed, domain) -> Partition1D:
 
 
 def _partition_2d(restricted, syms, bounds, samples) -> Partition2D:
-    import contourpy
+    import contourpy  # noqa: PLC0415 - optional plotting dependency, needed only for 2-D partitions
 
     (x0, x1), (y0, y1) = ((float(a), float(b)) for a, b in bounds)
     xs = np.linspace(x0, x1, samples)
@@ -271,16 +311,18 @@ def _partition_2d(restricted, syms, bounds, samples) -> Partition2D:
         if not piece.generic:
             continue
         pieces.append((piece.label, cond))
-        for a in atoms(cond):
-            e = sp.factor(a.lhs - a.rhs)
-            num, _ = sp.fraction(sp.together(e))
-            _, factors = sp.factor_list(num) if num.free_symbols else (num, [])
-            for f, _k in factors:
-                key = sp.expand(f)
-                key = -key if key.could_extract_minus_sign() else key
-                curves.setdefault(key, [])
-                if piece.label not in curves[key]:
-                    curves[key].append(piece.label)
+        for key in boundary_factors(cond):
+            curves.setdefault(key, [])
+            if piece.label not in curves[key]:
+                curves[key].append(piece.label)
+    tests = [sp.lambdify(syms, cond, modules="numpy") for _, cond in pieces]
+
+    def label_sets(px: np.ndarray, py: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            cols = [np.broadcast_to(np.asarray(f(px, py), dtype=bool), px.shape) for f in tests]
+        return np.stack(cols, axis=-1) if cols else np.zeros(px.shape + (0,), dtype=bool)
+
+    scale = np.array([x1 - x0, y1 - y0], dtype=float)
     boundaries = []
     for e, labels in curves.items():
         f = sp.lambdify(syms, e, modules="numpy")
@@ -288,5 +330,43 @@ def _partition_2d(restricted, syms, bounds, samples) -> Partition2D:
             Z = np.broadcast_to(np.asarray(f(X, Y), dtype=float), X.shape)
         lines = contourpy.contour_generator(X, Y, Z).lines(0.0)
         polys = tuple(np.asarray(line, dtype=float) for line in lines if len(line) >= 2)
-        boundaries.append(Boundary(e, tuple(labels), polys))
+        separating = []
+        for pts in polys:
+            # the sides of the curve: step a millionth of the box along the normal (numeric gradient)
+            h = 1e-7 * scale
+            with np.errstate(all="ignore"):
+                gx = (
+                    np.asarray(f(pts[:, 0] + h[0], pts[:, 1]), float)
+                    - np.asarray(f(pts[:, 0] - h[0], pts[:, 1]), float)
+                ) / (2 * h[0])
+                gy = (
+                    np.asarray(f(pts[:, 0], pts[:, 1] + h[1]), float)
+                    - np.asarray(f(pts[:, 0], pts[:, 1] - h[1]), float)
+                ) / (2 * h[1])
+            n = np.column_stack(
+                [np.broadcast_to(gx, len(pts)) * scale[0], np.broadcast_to(gy, len(pts)) * scale[1]]
+            )
+            n /= np.linalg.norm(n, axis=1, keepdims=True)
+            off = 1e-6 * n * scale
+            a, b = pts - off, pts + off
+            sep = (label_sets(a[:, 0], a[:, 1]) != label_sets(b[:, 0], b[:, 1])).any(axis=-1)
+            marked = pts.copy()
+            marked[~sep] = np.nan
+            separating.append(marked)
+        boundaries.append(Boundary(e, tuple(labels), polys, _curve(e, syms), tuple(separating)))
     return Partition2D(tuple(syms), ((x0, x1), (y0, y1)), tuple(pieces), tuple(boundaries))
+
+
+def _curve(e: sp.Expr, syms: Sequence[sp.Symbol]) -> sp.Basic:
+    """``e = 0`` solved for the second (vertical) parameter, else the first, where it is linear."""
+    for s in reversed(list(syms)):
+        if s not in e.free_symbols:
+            continue
+        try:
+            poly = sp.Poly(e, s)
+        except (sp.PolynomialError, sp.polys.polyerrors.GeneratorsNeeded):
+            continue
+        if poly.degree() == 1:
+            a, b = poly.all_coeffs()
+            return sp.Eq(s, sp.factor(-b / a), evaluate=False)
+    return sp.Eq(e, 0, evaluate=False)

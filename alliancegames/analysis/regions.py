@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import random
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -20,10 +21,14 @@ from typing import Any
 import sympy as sp
 
 from alliancegames.analysis.conditions import (
+    atoms,
     context_of,
+    drop_contained,
+    format_conditions,
+    is_linear,
     latex_conditions,
     preference,
-    simplify_conditions,
+    solve_conditions,
 )
 from alliancegames.core.latex import escape
 from alliancegames.core.model import ModelError, NormalFormModel, Parameter, exact_number
@@ -33,6 +38,7 @@ __all__ = [
     "Regions",
     "equilibrium_regions",
 ]
+
 
 def _label(support: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
     """The label convention of :attr:`alliancegames.solvers.enumeration.Equilibrium.label`."""
@@ -54,7 +60,23 @@ def _exact_values(parameters: Sequence[Parameter], values: Mapping[str, Any]) ->
 
 
 def _truth(cond: sp.Basic, sub: Mapping[sp.Symbol, sp.Expr]) -> bool:
-    v = cond.xreplace(dict(sub))
+    """Whether a condition holds at an exact point, case by case and relation by relation.
+
+    A solved relation may divide by a factor whose sign its case fixes strictly
+    (``a - b > 0 and x < c/(a - b)``); where that factor vanishes the case is
+    false through its sign relation, so a relation that is undefined there
+    (a comparison with ``zoo``) makes its case false.
+    """
+    if isinstance(cond, sp.Or):
+        return any(_truth(c, sub) for c in cond.args)
+    if isinstance(cond, sp.And):
+        return all(_truth(c, sub) for c in cond.args)
+    try:
+        v = cond.xreplace(dict(sub))
+    except TypeError:  # "Invalid comparison of non-real zoo": a vanishing denominator
+        return False
+    if v.has(sp.zoo, sp.nan):
+        return False
     if v is sp.true or v is sp.false:
         return bool(v)
     v = sp.simplify(v)
@@ -110,6 +132,12 @@ class Piece:
     basis: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]
     parameters: tuple[Parameter, ...] = ()
     actions: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    cases: tuple[tuple[str, sp.Basic], ...] = ()
+
+    @property
+    def case_names(self) -> tuple[str, ...]:
+        """Names of the cases (regimes) of the conditions, ``""`` where unnamed."""
+        return tuple(n for n, _ in self.cases)
 
     def holds_at(self, values: Mapping[str, Any]) -> bool:
         """Whether the conditions hold at a point (exact: floats are read by their decimal text).
@@ -130,9 +158,23 @@ class Piece:
         sub = _exact_values(self.parameters, values)
         return tuple(tuple(_to_fraction(sp.cancel(e.xreplace(sub))) for e in s) for s in self.strategies)  # type: ignore[return-value]
 
+    @property
+    def condition_text(self) -> str:
+        """The conditions as a reader writes them (chains, ``and``/``or``, named cases)."""
+        if len(self.cases) > 1 and not any(self.case_names):
+            return " or ".join(format_conditions(c) for _, c in self.cases)
+        if len(self.cases) > 1:
+            return "; or ".join(
+                f"{name or f'case {k + 1}'}: {format_conditions(c)}" for k, (name, c) in enumerate(self.cases)
+            )
+        return format_conditions(self.conditions)
+
     def __str__(self) -> str:
         s = [", ".join(f"{e}" for e in st) for st in self.strategies]
-        return f"{self.label}: x=({s[0]}), y=({s[1]}) if {self.conditions}; payoffs ({self.payoffs[0]}, {self.payoffs[1]})"
+        return (
+            f"{self.label}: x=({s[0]}), y=({s[1]}) if {self.condition_text}; "
+            f"payoffs ({self.payoffs[0]}, {self.payoffs[1]})"
+        )
 
 
 @dataclass(frozen=True)
@@ -143,14 +185,21 @@ class Regions:
     field of :class:`Piece`).  At any parameter point, the distinct profiles of
     the pieces that hold are exactly the extreme equilibria that
     :func:`alliancegames.solvers.enumeration.solve` returns there (see :meth:`at`).
-    ``dropped`` lists ``(description, reason)`` of candidates that cannot
-    be equilibria under the assumptions.
+    ``dropped`` lists ``(description, reason)`` of candidates (and cases of
+    candidates) that cannot be equilibria under the assumptions; ``undecided``
+    the kept generic pieces whose conditions are nonlinear and could neither be
+    proved impossible nor shown to hold at a sampled point ("kept: could not
+    decide"; boundary pieces are kept unless proved impossible);
+    ``merged`` how many boundary pieces were merged into others (the same
+    profile under equivalent or contained conditions).
     """
 
     model: NormalFormModel
     pieces: tuple[Piece, ...]
     dropped: tuple[tuple[str, str], ...]
     assumptions: tuple[sp.Basic, ...]
+    undecided: tuple[str, ...] = ()
+    merged: int = 0
 
     def __len__(self) -> int:
         return len(self.pieces)
@@ -241,11 +290,12 @@ class Regions:
 
         The columns are paragraph columns that together take the text width
         (``p{..\\linewidth}``), so long strategies and conditions wrap instead of
-        running off the page.
+        running off the page; a condition with more than two relations, or
+        several cases, is set over aligned lines (``aligned``, from ``amsmath``).
         """
         m = self.model
         esc = escape
-        cols = r"@{}p{0.28\linewidth}p{0.40\linewidth}p{0.24\linewidth}@{}"  # no package beyond LaTeX's own
+        cols = r"@{}p{0.28\linewidth}p{0.40\linewidth}p{0.24\linewidth}@{}"  # LaTeX's own column types
         lines = [
             r"\begin{tabular}{" + cols + "}",
             r"\hline",
@@ -260,7 +310,7 @@ class Regions:
                 for k in range(2)
             )
             lines.append(
-                f"{esc(p.label)} ({strat}) & ${latex_conditions(p.conditions)}$ & "
+                f"{esc(p.label)} ({strat}) & ${latex_conditions(p.conditions, names=p.case_names)}$ & "
                 f"$({sp.latex(p.payoffs[0])},\\ {sp.latex(p.payoffs[1])})$ \\\\"
             )
         lines += [r"\hline", r"\end{tabular}"]
@@ -276,7 +326,7 @@ class Regions:
                 for k in range(2)
             )
             rows.append(
-                f"<tr><td>{e(p.label)}</td><td>{strat}</td><td>${latex_conditions(p.conditions)}$</td>"
+                f"<tr><td>{e(p.label)}</td><td>{strat}</td><td>${latex_conditions(p.conditions, names=p.case_names)}$</td>"
                 f"<td>${sp.latex(p.payoffs[0])},\\ {sp.latex(p.payoffs[1])}$</td></tr>"
             )
         head = "<tr><th>equilibrium</th><th>strategies</th><th>conditions</th><th>payoffs</th></tr>"
@@ -285,7 +335,6 @@ class Regions:
             f"{len(self.dropped)} dropped candidates not shown.</p>"
         )
         return f"<p>Equilibrium regions of <b>{e(m.name)}</b></p><table>{head}{''.join(rows)}</table>{foot}"
-
 
 
 def _bases(M: sp.Matrix, rows: int, cols: int) -> dict:
@@ -321,6 +370,8 @@ def equilibrium_regions(
     assumptions: Iterable[Any] = (),
     simplify: bool = True,
     prefer: Sequence[str] = (),
+    split: bool = True,
+    regimes: Mapping[tuple[str, ...], str] | None = None,
 ) -> Regions:
     """Every equilibrium of a symbolic two-player game as pieces with conditions.
 
@@ -352,6 +403,14 @@ def equilibrium_regions(
         relation on its own), and candidates found infeasible are dropped.
     prefer : sequence of str
         Parameter names to solve relations for first.
+    split : bool
+        Split a product condition with several sign cases into its cases
+        (e.g. ``(a - e)*(p*e - v) > 0`` into ``a > e, p*e > v`` or
+        ``a < e, p*e < v``).
+    regimes : mapping, optional
+        Names of regimes keyed by the sorted labels of the generic equilibria
+        that hold there (e.g. :data:`alliancegames.models.ALLIANCE_REGIMES`):
+        cases are named by the regime at sampled points of the case.
 
     Returns
     -------
@@ -390,14 +449,15 @@ def equilibrium_regions(
     def part(basis, J, M, size_other):
         """Relations for one player's vertex: positivity and the opponent's best responses."""
         (S, T), (D, N, Nu) = basis
+        ev = not simplify  # simplified relations are decided by the kernel, not by sympy's evaluation
         rels = []
         if len(S) > 1:
-            rels += [sp.StrictGreaterThan(Nz * D, 0) for Nz in N]
+            rels += [sp.StrictGreaterThan(Nz * D, 0, evaluate=ev) for Nz in N]
         for t in range(size_other):
             if t in T:
                 continue
             slack = sp.expand(sum(M[s, t] * Nz for s, Nz in zip(S, N)) - Nu)
-            rels.append(sp.Eq(slack, 0) if t in J else sp.LessThan(slack * D, 0))
+            rels.append(sp.Eq(slack, 0, evaluate=ev) if t in J else sp.LessThan(slack * D, 0, evaluate=ev))
         return rels
 
     def profile(val, S, size):
@@ -425,31 +485,255 @@ def equilibrium_regions(
             label = _label(support)
             desc = f"{label} [K={list(K)}, L={list(L)}]"
             if simplify:
-                cond = simplify_conditions(rels, ctx, order, thorough=generic)
+                # boundary pieces: only products equal to zero are split (cheap; each factor's zero set
+                # is a tie set of its own); inequalities stay products (splitting them costs ~5x)
+                solved = solve_conditions(
+                    rels, ctx, order, split=(split if generic else split and "equalities")
+                )
+                if not solved.cases:
+                    why = "; ".join(dict.fromkeys(w for _, w in solved.dropped)) or "conditions cannot hold"
+                    dropped.append((desc, why))
+                    continue
+                cases = solved.cases
             else:
-                cond = sp.And(*rels)
-                cond = cond if cond is not sp.false else sp.false
-            if cond is sp.false:
-                dropped.append((desc, "conditions cannot hold under the parameters' domains and assumptions"))
-                continue
+                cases = (sp.And(*rels),)
             x, w = xprof[xkey]
             y, v = yprof[ykey]
             pieces.append(
                 Piece(
                     (x, y),
                     (v, w),
-                    cond,
+                    _disjunction(cases),
                     support,
                     label,
                     generic,
                     (I, K, J, L),
                     model.parameters,
                     model.actions,
+                    tuple(("", c) for c in cases),
                 )
             )
+    merged = 0
+    if simplify:
+        before = len(pieces)
+        pieces = _merge_boundary(pieces, ctx)
+        merged = before - len(pieces)
+    rng = random.Random(0)
+    undecided = []
+    if simplify:
+        for pc in pieces:
+            # a generic piece with nonlinear conditions is shown to hold somewhere by a sampled point;
+            # boundary pieces (ties, lower-dimensional) are kept unless proved impossible
+            if pc.generic and not all(is_linear(a) for c in (pc.conditions, *ctx) for a in _all_atoms(c)):
+                if _witness(pc.conditions, ctx, model.parameters, rng) is None:
+                    undecided.append(f"{pc.label}: {pc.condition_text}")
+    if regimes:
+        pieces = _name_cases(pieces, ctx, model.parameters, regimes, rng)
     pieces.sort(key=lambda p: (not p.generic, len(p.basis[0]) + len(p.basis[2])))
-    return Regions(model, tuple(pieces), tuple(dropped), ctx)
+    return Regions(model, tuple(pieces), tuple(dropped), ctx, tuple(undecided), merged)
 
+
+def _disjunction(cases: Sequence[sp.Basic]) -> sp.Basic:
+    if not cases:
+        return sp.false
+    return cases[0] if len(cases) == 1 else sp.Or(*cases, evaluate=False)
+
+
+def _all_atoms(c: sp.Basic) -> list[sp.Basic]:
+    if isinstance(c, sp.Or):
+        return [a for case in c.args for a in atoms(case)]
+    return atoms(c)
+
+
+def _equalities(case: sp.Basic) -> dict[sp.Symbol, sp.Expr]:
+    return {
+        a.lhs: a.rhs
+        for a in atoms(case)
+        if isinstance(a, sp.Equality) and isinstance(a.lhs, sp.Symbol) and a.lhs not in a.rhs.free_symbols
+    }
+
+
+def _fingerprint(
+    exprs: Any,
+    eqs: Mapping[sp.Symbol, sp.Expr],
+    symbols: Sequence[sp.Symbol],
+    seeds: Sequence[int] = (11, 29),
+) -> tuple | None:
+    """Exact values of expressions at two pseudo-random rational points of the manifold ``eqs``.
+
+    Two rational functions that agree at random points of the manifold agree on it
+    (with probability 1 - O(degree / range), Schwartz-Zippel); None if a value is undefined.
+    """
+    out = []
+    for seed in seeds:
+        rng = random.Random(seed)
+        sub: dict[sp.Symbol, sp.Expr] = {
+            s_: sp.Rational(rng.randint(1, 10**6), rng.randint(1, 10**3)) for s_ in symbols if s_ not in eqs
+        }
+        try:
+            for s_, rhs in eqs.items():
+                sub[s_] = rhs.xreplace(sub)
+            vals = tuple(tuple(e.xreplace(sub) for e in z) for z in exprs)
+        except (ZeroDivisionError, TypeError, ValueError):
+            return None
+        if any(v.has(sp.zoo, sp.nan) or not v.is_number for z in vals for v in z):
+            return None
+        out.append(vals)
+    return tuple(out)
+
+
+def _merge_boundary(pieces: list[Piece], ctx: tuple[sp.Basic, ...]) -> list[Piece]:
+    """Merge boundary pieces that are the same profile on the same tie set.
+
+    Each case of a boundary piece is keyed by its label, its equalities (the tie
+    set) and the exact values of its strategies at two random points of that set;
+    cases with the same key are the same profile and become one piece whose cases
+    are their union (a case contained in another is dropped).  A case whose profile
+    is a generic piece's and whose conditions imply that piece's is dropped.
+    """
+    from alliancegames.analysis.conditions import _implies  # noqa: PLC0415 - private kernel helper
+
+    generic = [p for p in pieces if p.generic]
+    symbols = [p.symbol for p in (pieces[0].parameters if pieces else ())]
+    groups: dict[tuple, list[tuple[Piece, sp.Basic]]] = {}
+    for pc in pieces:
+        if pc.generic:
+            continue
+        for _, case in pc.cases:
+            eqs = _equalities(case)
+            fp = _fingerprint(pc.strategies, eqs, symbols)
+            if fp is None:
+                groups[(pc.label, id(pc), id(case))] = [(pc, case)]
+                continue
+            covered = any(
+                g.label == pc.label
+                and _fingerprint(g.strategies, eqs, symbols) == fp
+                and any(_implies(case, gc, ctx) for _, gc in g.cases)
+                for g in generic
+            )
+            if covered:
+                continue
+            key = (pc.label, frozenset(a for a in atoms(case) if isinstance(a, sp.Equality)), fp)
+            groups.setdefault(key, []).append((pc, case))
+    out = list(generic)
+    for members in groups.values():
+        cases: list[sp.Basic] = []
+        for _, case in members:
+            if case not in cases:
+                cases.append(case)
+        cases = drop_contained(cases, ctx)
+        first = members[0][0]
+        # same tie set and same profile on it: the first member's strategies and payoffs hold on all
+        out.append(
+            Piece(
+                first.strategies,
+                first.payoffs,
+                _disjunction(cases),
+                first.support,
+                first.label,
+                False,
+                first.basis,
+                first.parameters,
+                first.actions,
+                tuple(("", c) for c in cases),
+            )
+        )
+    return out
+
+
+def _sample(p: Parameter, rng: random.Random) -> Fraction:
+    if p.domain == "probability":
+        return Fraction(rng.randint(1, 63), 64)
+    if p.symbol.is_integer:
+        return Fraction(rng.randint(1, 12))
+    mag = Fraction(rng.randint(1, 80), rng.choice((1, 2, 4, 8)))
+    if p.domain in ("positive",):
+        return mag
+    if p.domain == "nonnegative":
+        return mag - 1 if mag > 1 else mag
+    return mag if rng.random() < 0.5 else -mag
+
+
+def _witness(
+    cond: sp.Basic,
+    ctx: tuple[sp.Basic, ...],
+    parameters: Sequence[Parameter],
+    rng: random.Random,
+    tries: int = 30,
+) -> dict[sp.Symbol, sp.Expr] | None:
+    """A rational (or algebraic) point where ``cond`` and the context hold, found by sampling."""
+    cases = list(cond.args) if isinstance(cond, sp.Or) else [cond]
+    for _ in range(tries):
+        for case in cases:
+            eqs = _equalities(case)
+            sub: dict[sp.Symbol, sp.Expr] = {
+                p.symbol: sp.Rational(_sample(p, rng)) for p in parameters if p.symbol not in eqs
+            }
+            try:
+                for s_, rhs in eqs.items():
+                    sub[s_] = rhs.xreplace(sub)
+                if not all(a.xreplace(sub) is sp.true for a in (*atoms(case), *ctx)) or not all(
+                    _in_domain(p, sub[p.symbol]) for p in parameters
+                ):
+                    continue
+            except (TypeError, ValueError, ZeroDivisionError):
+                continue
+            return sub
+    return None
+
+
+def _in_domain(p: Parameter, v: sp.Expr) -> bool:
+    if not v.is_real:
+        return False
+    if p.domain == "probability":
+        return bool(v >= 0) and bool(v <= 1)
+    if p.domain == "positive":
+        return bool(v > 0)
+    if p.domain == "nonnegative":
+        return bool(v >= 0)
+    return True
+
+
+def _name_cases(
+    pieces: list[Piece],
+    ctx: tuple[sp.Basic, ...],
+    parameters: Sequence[Parameter],
+    regimes: Mapping[tuple[str, ...], str],
+    rng: random.Random,
+) -> list[Piece]:
+    """Name each case of a piece with several cases by the regime (the set of generic labels) at
+    sampled points of the case, when all sampled points agree."""
+    generic = [p for p in pieces if p.generic]
+    out = []
+    for pc in pieces:
+        if len(pc.cases) < 2:
+            out.append(pc)
+            continue
+        named = []
+        for name, case in pc.cases:
+            found = set()
+            for _ in range(3):
+                pt = _witness(case, ctx, parameters, rng, tries=40)
+                if pt is None:
+                    continue
+                labels = tuple(sorted({g.label for g in generic if g.conditions.xreplace(pt) is sp.true}))
+                found.add(regimes.get(labels, ""))
+            named.append((found.pop() if len(found) == 1 else name, case))
+        out.append(
+            Piece(
+                pc.strategies,
+                pc.payoffs,
+                pc.conditions,
+                pc.support,
+                pc.label,
+                pc.generic,
+                pc.basis,
+                pc.parameters,
+                pc.actions,
+                tuple(named),
+            )
+        )
+    return out
 
 
 # Names that used to live here (before the module was split), kept importable.

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 import sympy as sp
 
+from alliancegames.core.latex import condition_cases, relation_items, relation_latex
 from alliancegames.studies.plot import paper_style, parameter_label, place_labels, save_figure
 
 # the builders are reached through paper.ARTEFACTS, not called by name
@@ -91,11 +92,18 @@ def _math(e: object) -> str:
     return "$" + sp.latex(e) + "$"
 
 
-def _conditions(cond: object) -> str:
-    """A conjunction as separate inline formulas joined by commas, so that a long condition
-    breaks between its parts instead of running off the page."""
-    parts = cond.args if isinstance(cond, sp.And) else (cond,)
-    return ", ".join(_math(c) for c in parts)
+def _conditions(cond: object, names: tuple[str, ...] = ()) -> str:
+    """Conditions as separate inline formulas joined by commas (a chain ``lo < x < hi`` is one
+    formula), so that a long condition breaks between its parts instead of running off the page;
+    the cases of an ``Or`` are joined by "or", each after its name if given."""
+    if cond is sp.true or cond is True:
+        return "always"
+    parts = []
+    for k, case in enumerate(condition_cases(cond)):
+        text = ", ".join(f"${relation_latex(i)}$" for i in relation_items(case)) or "always"
+        name = names[k] if k < len(names) and names[k] else ""
+        parts.append(f"{name}: {text}" if name else text)
+    return "; or ".join(parts)
 
 
 # --------------------------------------------------------------------------- the model library
@@ -341,16 +349,17 @@ def build_extended_deterrence(paper_dir: Path) -> list[Path]:
 # --------------------------------------------------------------------------- Snyder's games: regions
 def _regions_table(model_name: str) -> tuple[str, int, int]:
     from alliancegames.analysis.regions import equilibrium_regions
-    from alliancegames.models import get_model
+    from alliancegames.models import ALLIANCE_REGIMES, get_model
 
-    regions = equilibrium_regions(get_model(model_name))
+    regimes = ALLIANCE_REGIMES if model_name == "snyder_alliance" else None
+    regions = equilibrium_regions(get_model(model_name), regimes=regimes)
     rows = []
     for piece in regions.generic:
         strategies = " ; ".join(
             "(" + ", ".join(_math(sp.simplify(e)) for e in s) + ")" for s in piece.strategies
         )
         payoffs = ", ".join(_math(sp.factor(u)) for u in piece.payoffs)
-        rows.append([piece.label, _conditions(piece.conditions), strategies, payoffs])
+        rows.append([piece.label, _conditions(piece.conditions, piece.case_names), strategies, payoffs])
     table = markdown_table(
         ["equilibrium", "exists when", "strategies (row ; column)", "payoffs"], rows, [1.6, 3.6, 4.4, 3.4]
     )
@@ -365,9 +374,9 @@ def _regions_table(model_name: str) -> tuple[str, int, int]:
 
 def build_regions_snyder(paper_dir: Path) -> list[Path]:
     from alliancegames.analysis.regions import equilibrium_regions
-    from alliancegames.models import get_model
+    from alliancegames.models import ALLIANCE_REGIMES, get_model
 
-    tex = equilibrium_regions(get_model("snyder_alliance")).to_latex()
+    tex = equilibrium_regions(get_model("snyder_alliance"), regimes=ALLIANCE_REGIMES).to_latex()
     table, n_generic, n_boundary = _regions_table("snyder_alliance")
     return [
         _write(paper_dir, "tables/regions-snyder-alliance.md", table),

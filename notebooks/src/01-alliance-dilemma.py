@@ -124,7 +124,7 @@ ww = generic(regions, "Weak/Weak")
 fw = generic(regions, "Firm/Weak")
 mixed = generic(regions, "mixed (Firm,Weak / Firm,Weak)")
 for piece in (ff, ww, fw, mixed):
-    print(f"{piece.label:32s} if {piece.conditions}")
+    print(f"{piece.label:32s} if {piece.condition_text}")
 
 # %% [markdown]
 # **By hand.** Against a firm partner, Firm beats Weak by $D_F = v - pe$; against a weak partner by
@@ -187,7 +187,7 @@ k = sp.Symbol("k", positive=True)  # a positive increment
 boundary_FF = threshold(atoms(ff.conditions)[0], p)
 d_boundary = sp.diff(boundary_FF, e)
 assert d_boundary.is_negative  # -v/e**2 with v, e positive: decided by sympy from the domains
-ww_rel = atoms(ww.conditions)[0]  # p*(a - e) <= 0: holds for every larger e once it holds
+ww_rel = atoms(ww.cases[0][1])[0]  # a <= e (the other case is p = 0): holds for every larger e once it holds
 slack = (
     ww_rel.rhs - ww_rel.lhs
     if isinstance(ww_rel, (sp.LessThan, sp.StrictLessThan))

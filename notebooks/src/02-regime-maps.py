@@ -26,7 +26,9 @@ import sympy as sp
 from alliancegames import (
     Uniform,
     equilibrium_regions,
+    format_conditions,
     monte_carlo,
+    partition,
     plot,
     regime_table,
     sample_points,
@@ -85,16 +87,16 @@ table["regime"].value_counts()
 # `equilibrium_regions` gives each equilibrium's exact conditions. With $v$ and $a$ fixed, every
 # condition is a relation in $(e, p)$; the *candidate* boundaries are the zero sets of the factors of
 # those relations. A candidate is a regime boundary where the set of equilibria that the symbolic
-# conditions predict differs on its two sides (the line $pa = v$, for instance, is a factor of the
-# mixed equilibrium's conditions but bounds no region of positive area, and is dropped). This is
-# done from the symbolic conditions alone; the numeric map is then used to check it.
+# conditions predict differs on its two sides; `partition(...).regime_boundaries()` keeps exactly
+# those parts of the curves. This is done from the symbolic conditions alone; the numeric map is
+# then used to check it.
 
 # %%
-regions = equilibrium_regions(model)
+regions = equilibrium_regions(model, regimes=NAMES)
 at_case = {v: sp.nsimplify(fixed["v_protect"]), a: sp.nsimplify(fixed["c_abandon"])}
 conds = {pc.label: pc.conditions.xreplace(at_case) for pc in regions.generic}
 for label, c in conds.items():
-    print(f"{label:32s} {c}")
+    print(f"{label:32s} {format_conditions(c)}")
 tests = {label: sp.lambdify((e, p), c, "numpy") for label, c in conds.items()}
 
 
@@ -109,48 +111,10 @@ def symbolic_regime(E, P):
     return out
 
 
-class Boundary:
-    """A boundary curve: (k, 2) points with NaN gaps, a label, and the sympy curve it lies on."""
-
-    def __init__(self, points, label, curve):
-        self.points, self.label, self.curve = points, label, curve
-
-
-def boundaries(conds, xlim, ylim, n=600, delta=1e-6):
-    """Regime boundaries in the (e, p) plane from the factors of the symbolic conditions."""
-    factors = set()
-    for c in conds.values():
-        for rel in c.args if isinstance(c, sp.And) else [c]:
-            for part in sp.fraction(sp.together(rel.lhs - rel.rhs)):
-                for f, _ in sp.factor_list(part)[1] if part.free_symbols else []:
-                    factors.add(sp.factor(f))
-    out = []
-    for f in sorted(factors, key=str):
-        sym = p if p in f.free_symbols else e
-        roots = sp.solve(f, sym)
-        if len(roots) != 1:  # e.g. the factor e itself: no positive root
-            continue
-        g = roots[0]
-        if sym is p:
-            X = np.linspace(*xlim, n)
-            Y = np.broadcast_to(np.asarray(sp.lambdify(e, g, "numpy")(X), float), X.shape)
-            side_a, side_b = symbolic_regime(X, Y - delta), symbolic_regime(X, Y + delta)
-            curve = sp.Eq(p, g)
-        else:
-            Y = np.linspace(*ylim, n)
-            X = np.full_like(Y, float(g))
-            side_a, side_b = symbolic_regime(X - delta, Y), symbolic_regime(X + delta, Y)
-            curve = sp.Eq(e, g)
-        inside = (X >= xlim[0]) & (X <= xlim[1]) & (Y >= ylim[0]) & (Y <= ylim[1])
-        keep = inside & (side_a != side_b)
-        if keep.any():
-            pts = np.column_stack([X, Y]).astype(float)
-            pts[~keep] = np.nan
-            out.append(Boundary(pts, f"{curve.lhs} = {curve.rhs}", curve))
-    return out
-
-
-bounds = boundaries(conds, (xs[0], xs[-1]), (ys[0], ys[-1]))
+# the boundaries come from the package (`partition` keeps the factor curves of the conditions
+# along which the set of equilibria differs on the two sides)
+plane = partition(model, {"c_entrap": box["c_entrap"], "p_conflict": box["p_conflict"]}, fixed, samples=300)
+bounds = plane.regime_boundaries()
 for b in bounds:
     print("boundary:", b.label)
 # by hand (Snyder's alliance game): both firm ends at p = v/e, both weak begins at e = a
