@@ -25,7 +25,7 @@ EXPECTED = {
     "burden_sharing", "burden_sharing_matrix", "buck_passing", "chain_gang", "offence_defence",
     "deterrence", "extended_deterrence", "probabilistic_commitment", "quasi_alliance",
     "alliance_bargaining", "arm_or_ally",
-    "costly_alliance", "sinking_costs", "hands_tying", "alliance_reliability", "straddle_crisis",
+    "costly_alliance", "sinking_costs", "hands_tying", "alliance_reliability", "straddle_crisis", "straddle_breakaway",
     "sinking_costs_determined", "hands_tying_determined",
 }  # fmt: skip
 

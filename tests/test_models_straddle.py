@@ -80,13 +80,34 @@ def test_regimes_over_restraint_cost_and_prior(crisis):
     shorts = {
         (p, e): {q.short for q in res.at({**base, "p": p, "e": e}, intuitive=True)}
         for p in (low, high)
-        for e in (Fraction(1, 2), Fraction(3, 2), 3)
+        for e in (Fraction(1, 4), Fraction(3, 2), 3)
     }
-    assert shorts[(low, Fraction(1, 2))] == {"pooling on Commit (Not challenge)"}
+    assert shorts[(low, Fraction(1, 4))] == {"pooling on Commit (Not challenge)"}
     assert "separating (Commit/Straddle)" in shorts[(low, Fraction(3, 2))]
     assert shorts[(low, 3)] == {"pooling on Straddle (Challenge)"}
-    for e in (Fraction(1, 2), Fraction(3, 2), 3):
+    for e in (Fraction(1, 4), Fraction(3, 2), 3):
         assert "pooling on Straddle (Not challenge)" in shorts[(high, e)]
+
+
+def test_clear_commitment_pays_only_when_the_protege_can_credibly_break_away():
+    """Derivation: a confident challenger (p > g/(g + w)) is deterred by the straddle itself, so a type
+    that straddles gets v - b (the untested protégé drifts away at cost b) and one that commits gets
+    v - e.  Both straddle iff e >= b (and v_L >= b, or the irresolute type would rather refuse).  When
+    b > e (and e <= v_L) both commit, and nothing else survives the Intuitive Criterion.  The straddle
+    is optimal unless the protégé's threat to break away outweighs the restraint cost of an
+    unequivocal commitment."""
+    game = get_model("straddle_breakaway")
+    s = {q.name: q.symbol for q in game.parameters}
+    res = perfect_bayesian_equilibria(game, assumptions=[s["v_H"] > s["w_D"], s["w_D"] > s["v_L"]])
+    (st,) = [e for e in res if e.short == "pooling on Straddle (Not challenge)"]
+    assert st.cases == (sp.And(s["e"] >= s["b"], s["v_L"] >= s["b"], s["p"] >= s["g"] / (s["g"] + s["w"])),)
+    high = {"p": Fraction(3, 5), "v_H": 4, "v_L": 1, "w_D": 2, "g": 2, "w": 3, "e": Fraction(1, 2)}
+    credible = {q.short for q in res.at({**high, "b": 1}, intuitive=True)}
+    not_credible = {q.short for q in res.at({**high, "b": Fraction(1, 4)}, intuitive=True)}
+    assert credible == {"pooling on Commit (Not challenge)"}, credible
+    # b < e: the straddle deters and is chosen; pooling on Commit survives too where e <= v_L, held up by
+    # the belief that a straddle would come from the irresolute type (so a straddle would be challenged)
+    assert "pooling on Straddle (Not challenge)" in not_credible
 
 
 def test_symbolic_pieces_agree_with_the_direct_check(crisis):

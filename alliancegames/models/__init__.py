@@ -70,7 +70,7 @@ from .protocol import LibraryModel, as_library_model
 from .quasi import quasi_alliance
 from .signalling import alliance_reliability, costly_alliance, hands_tying, sinking_costs
 from .snyder import ALLIANCE_REGIMES, alliance_adversary, primary_alliance, snyder_adversary, snyder_alliance
-from .straddle import straddle_crisis
+from .straddle import straddle_breakaway, straddle_crisis
 
 __all__ = [
     "ALLIANCE_REGIMES",
@@ -113,6 +113,7 @@ __all__ = [
     "sinking_costs_determined",
     "snyder_alliance",
     "solve_burden_sharing",
+    "straddle_breakaway",
     "straddle_crisis",
 ]
 
@@ -321,6 +322,15 @@ def _entries() -> dict[str, ModelEntry]:
             "but can invite a challenge that a clear commitment would deter.",
             ("zagare_kilgour2000", "zagare_kilgour2003", "zagare_kilgour2006", "crawford2003"),
             straddle.STRADDLE_CODING,
+        ),
+        ModelEntry(
+            "straddle_breakaway",
+            "signalling",
+            straddle_breakaway,
+            "The straddle crisis with the protégé's threat to break away: clear commitment pays only when "
+            "that threat outweighs the restraint cost.",
+            ("zagare_kilgour2000", "zagare_kilgour2003"),
+            straddle.STRADDLE_BREAKAWAY_CODING,
         ),
     ]
     return {e.name: e for e in rows}

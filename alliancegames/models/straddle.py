@@ -28,8 +28,10 @@ solves exactly:
 * the protégé's response to the defender's signal is folded into the payoffs:
   a clearly committed protégé is emboldened (the defender bears a *restraint
   cost* ``e``, the risk of being dragged into a war the protégé provokes); a
-  straddle keeps it cautious; a refused protégé breaks away (the defender loses
-  its value of the alignment);
+  straddle keeps it cautious; a refused protégé breaks away (the defender
+  loses its value of the alignment); in the variant :func:`straddle_breakaway`
+  an untested straddle also costs the defender ``b`` as the protégé hedges or
+  drifts away (its threat to break away);
 * the defender's response to a challenge is folded into its type, as in
   :mod:`alliancegames.models.signalling`: the resolute type fights, the
   irresolute one does not unless it has committed (a clear commitment is
@@ -51,7 +53,13 @@ from alliancegames.core.references import cite
 from ._common import CodingRanges, Spec, build_parameters, symbols
 from .signalling import _G, _PRIOR, _W, _challenger
 
-__all__ = ["STRADDLE_CODING", "ZAGARE_KILGOUR", "straddle_crisis"]
+__all__ = [
+    "STRADDLE_BREAKAWAY_CODING",
+    "STRADDLE_CODING",
+    "ZAGARE_KILGOUR",
+    "straddle_breakaway",
+    "straddle_crisis",
+]
 
 R = sp.Rational
 ZAGARE_KILGOUR = cite("zagare_kilgour2000", "zagare_kilgour2003", "zagare_kilgour2006", "crawford2003")
@@ -74,6 +82,17 @@ STRADDLE_CODING = CodingRanges(
     ),  # fmt: skip
     notes="Our coding: v_H > w_D > v_L (only the resolute type fights unless committed); the restraint cost "
     "e spans both sides of w_D and v_L, so all three regimes (commit, separate, straddle) occur in the ranges.",
+)
+_B = Spec(
+    "b",
+    "defender's loss when a straddled protégé, never tested by a challenge, hedges or drifts away",
+    "nonnegative",
+    R(1, 2),
+    (0, 2),
+)
+STRADDLE_BREAKAWAY_CODING = CodingRanges(
+    (*STRADDLE_CODING.specs, _B),
+    notes=STRADDLE_CODING.notes + " The breakaway loss b spans both sides of e, and of v_L.",
 )
 
 
@@ -103,7 +122,8 @@ def straddle_crisis(**overrides: Any) -> SignallingGame:
     ``p`` — although a clear commitment would have deterred the challenge at
     every belief.  Where ``v_L < e < w_D`` the resolute type commits and the
     irresolute one straddles (and is challenged); where ``e < v_L`` both
-    commit; where ``p > g/(g + w)`` the straddle deters.
+    commit; where ``p > g/(g + w)`` the straddle deters.  The protégé's threat
+    to break away is in :func:`straddle_breakaway`.
 
     References
     ----------
@@ -118,9 +138,41 @@ def straddle_crisis(**overrides: Any) -> SignallingGame:
     >>> g.payoff("irresolute", "Commit", "Challenge")
     (-e + v_L - w_D, -w)
     """
-    params = build_parameters(STRADDLE_CODING.specs, overrides, "straddle_crisis")
+    return _crisis(build_parameters(STRADDLE_CODING.specs, overrides, "straddle_crisis"), breakaway=False)
+
+
+def straddle_breakaway(**overrides: Any) -> SignallingGame:
+    """:func:`straddle_crisis` with the protégé's threat to break away: an untested straddle costs ``b``.
+
+    After a straddle that nobody challenges, the protégé, unsure of support,
+    hedges or drifts away at a cost ``b`` to the defender (our coding; ``b = 0``
+    is :func:`straddle_crisis`).
+
+    Derived result (tests): where the challenger is confident enough to be
+    deterred by the straddle itself (``p >= g/(g + w)``) both types straddle
+    exactly when the restraint cost outweighs the breakaway loss (``e >= b``,
+    and ``v_L >= b``); when ``b > e`` (and ``e <= v_L``) both commit — an
+    unequivocal commitment pays only when the protégé's threat to break away
+    is credible.
+
+    References
+    ----------
+    Zagare and Kilgour (2000, 2003) [@zagare_kilgour2000] [@zagare_kilgour2003].
+
+    Examples
+    --------
+    >>> straddle_breakaway().payoff("resolute", "Straddle", "Not challenge")
+    (-b + v_H, 0)
+    """
+    return _crisis(
+        build_parameters(STRADDLE_BREAKAWAY_CODING.specs, overrides, "straddle_breakaway"), breakaway=True
+    )
+
+
+def _crisis(params: Any, *, breakaway: bool) -> SignallingGame:
     s = symbols(params)
     p, vH, vL, wD, e, g, w = (s[n] for n in ("p", "v_H", "v_L", "w_D", "e", "g", "w"))
+    b = s["b"] if breakaway else 0
 
     def pay(t: str, m: str, a: str) -> tuple[sp.Expr, sp.Expr]:
         value = vH if t == "resolute" else vL
@@ -128,12 +180,14 @@ def straddle_crisis(**overrides: Any) -> SignallingGame:
             return sp.S.Zero, (g if a == "Challenge" else sp.S.Zero)
         restraint = e if m == "Commit" else 0
         if a == "Not challenge":
-            return value - restraint, sp.S.Zero
+            return value - restraint - (b if m == "Straddle" else 0), sp.S.Zero
         fights = t == "resolute" or m == "Commit"
         return (value - wD if fights else sp.S.Zero) - restraint, _challenger(fights, g, w)
 
     return signalling_game(
-        "Tripartite crisis with a straddle (after Zagare and Kilgour)",
+        "Tripartite crisis with a straddle"
+        + (" and a breakaway threat" if breakaway else "")
+        + " (after Zagare and Kilgour)",
         ("Defender", "Challenger"),
         ("resolute", "irresolute"),
         params,
