@@ -66,3 +66,9 @@ def lcp_behaviour(path: str) -> list[list[dict[str, Fraction]]]:
         [{a: Fraction(str(v)) for a, v in probs} for _, probs in prof[player]]
         for player in G.players
     ]
+
+
+def subgame_root_paths(path: str) -> list[tuple[str, ...]]:
+    """Gambit's subgame roots of an extensive game, each as the action labels on its path."""
+    G = gbt.read_efg(str(path))
+    return sorted(tuple(t.action for t in h) for h in G.get_subgame_roots())

@@ -2,10 +2,21 @@
 
 Oracle (test-only): Gambit's ``lcp`` on the same ``.efg`` file, which runs Lemke's algorithm on the
 sequence form in rational arithmetic and returns *one* equilibrium in behaviour strategies.  Two
-Lemke runs may end at different equilibria, so the comparison is: our equilibrium has exact regret
-0 (checked twice: over the tree's sequences, and independently in the non-reduced strategic form
-through Kuhn's mixed strategy), Gambit's equilibrium has regret 0 under our checker too, and the
-equilibrium payoffs coincide whenever the realisation plans do.
+Lemke runs may end at different equilibria, so the comparisons are, in Gambit's sense (an
+equilibrium that Lemke's algorithm reaches is a complementary basic solution of the sequence-form
+LCP, i.e. an extreme equilibrium of the sequence form):
+
+* our Lemke equilibrium has exact regret 0, checked twice: over the tree's sequences, and
+  independently in the non-reduced strategic form through Kuhn's mixed strategy;
+* Gambit's equilibrium has regret 0 under our checker;
+* our enumeration of the extreme equilibria of the sequence form (complementary pairs of vertices
+  of the two best-response polyhedra, i.e. the basic solutions of the LCP where Lemke-type
+  algorithms stop) contains both Lemke equilibria (ours and Gambit's), and contains the
+  realisation plans of every pure equilibrium of the strategic form (our exact solver, equal to
+  Gambit's ``enummixed`` by tests/test_efg.py): a pure plan is a vertex of the plan polytope and
+  the duals can be taken at a vertex of the face of their fibre where the plan's sequences are
+  best responses.  (Mixed extreme equilibria of the strategic form need not map to vertices, and
+  our vertices need not be images of strategic-form extreme points; both were observed.)
 """
 
 from __future__ import annotations
@@ -18,6 +29,7 @@ import _gambit
 import pytest
 
 from alliancegames.core.efg import EfgError, EfgNode, bimatrix, efg_game, parse_efg, write_efg
+from alliancegames.solvers.enumeration import solve
 from alliancegames.solvers.sequence_form import (
     BehaviourEquilibrium,
     behaviour_from_plan,
@@ -25,6 +37,7 @@ from alliancegames.solvers.sequence_form import (
     plan_from_behaviour,
     regrets,
     sequence_form,
+    sequence_form_equilibria,
     sequence_form_equilibrium,
 )
 from alliancegames.solvers.verify import regrets as nf_regrets
@@ -240,6 +253,68 @@ def _compare_with_gambit(seed: int, tmp_path, game=None) -> bool:
     if same:
         assert sf.payoffs(*plans) == eq.payoffs
     return same
+
+
+def plan_of_mixed(g, sf, k, mix):
+    """The realisation plan of a mixed strategy of the non-reduced strategic form (Gambit's order)."""
+    isets = g.infoset_actions(k + 1)
+    plans = list(product(*[acts for _, _, acts in isets])) if isets else [()]
+    x = [Fraction(0)] * len(sf.sequences[k])
+    for pl, mu in zip(plans, mix):
+        if mu:
+            choice = dict(zip([num for num, _, _ in isets], pl))
+            for i, seq in enumerate(sf.sequences[k]):
+                if all(choice[h] == a for h, a in seq):
+                    x[i] += Fraction(mu)
+    return tuple(x)
+
+
+def _enumeration_against_gambit(seed: int, tmp_path, game) -> int:
+    sf = sequence_form(game)
+    sol = sequence_form_equilibria(game)
+    ours = {e.plans for e in sol}
+    assert len(ours) == len(sol) >= 1
+    assert all(e.max_regret == 0 and regrets(sf, *e.plans) == (0, 0) for e in sol)
+    assert sequence_form_equilibrium(game)[0].plans in ours, seed
+    f = tmp_path / f"e{seed}.efg"
+    write_efg(game, f)
+    theirs = _gambit.lcp_behaviour(f)
+    gplans = tuple(plan_from_behaviour(sf, k, [tuple(d.values()) for d in theirs[k]]) for k in range(2))
+    assert gplans in ours, seed
+    profiles = 1
+    for k in (1, 2):
+        for _, _, acts in game.infoset_actions(k):
+            profiles *= len(acts)
+    if profiles <= 1024:
+        pure = {
+            (plan_of_mixed(game, sf, 0, e.strategies[0]), plan_of_mixed(game, sf, 1, e.strategies[1]))
+            for e in solve(bimatrix(game), exact=True)
+            if e.is_pure
+        }
+        assert pure <= ours, seed
+    return len(ours)
+
+
+def test_enumeration_quick_against_gambit_and_the_strategic_form(tmp_path):
+    from test_efg import random_tree
+
+    counts = [_enumeration_against_gambit(seed, tmp_path, random_tree(seed)) for seed in range(20)]
+    assert max(counts) > 1  # some games have several extreme equilibria
+
+
+@pytest.mark.slow
+def test_enumeration_300_trees_against_gambit_and_the_strategic_form(tmp_path):
+    from test_efg import random_tree
+
+    for seed in range(300):
+        _enumeration_against_gambit(seed, tmp_path, random_tree(seed))
+    for seed in range(100):  # deeper trees: both players move twice, chance anywhere
+        _enumeration_against_gambit(1000 + seed, tmp_path, random_game(seed, max_depth=3))
+
+
+def test_enumeration_size_limit_is_one_clear_error():
+    with pytest.raises(EfgError, match="too large to enumerate"):
+        sequence_form_equilibria(random_game(3), max_bases=50)
 
 
 def test_quick_random_trees_against_gambit_lcp(tmp_path):

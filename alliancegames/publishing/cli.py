@@ -7,9 +7,12 @@ Usage::
 ``GAME`` is a Gambit ``.nfg`` or ``.efg`` file or a model file (``.yaml``,
 ``.yml``, ``.json``; see :mod:`alliancegames.core.files`).  A two-player
 ``.efg`` game is solved in behaviour strategies through its sequence form
-(one equilibrium, :mod:`alliancegames.solvers.sequence_form`), printed per
-information set; ``--strategic-form`` gives every extreme equilibrium of its
-strategic form instead.  Bad input prints one line
+(:mod:`alliancegames.solvers.sequence_form`), printed per information set:
+every extreme equilibrium of the sequence form, or, when that enumeration is
+too large, the one equilibrium Lemke's algorithm finds (the output names the
+method).  ``--subgame-perfect`` prints the subgame-perfect equilibria
+(:mod:`alliancegames.solvers.subgame_perfect`); ``--strategic-form`` every
+extreme equilibrium of the strategic form instead.  Bad input prints one line
 ``alliancegames: error: ...`` on stderr and exits with status 2.
 
 Adding a subcommand: write ``_configure_x(parser)`` and ``_run_x(args) -> int``
@@ -27,11 +30,16 @@ from fractions import Fraction
 from typing import Any, NoReturn
 
 from alliancegames.core.bimatrix import Bimatrix, GameError
-from alliancegames.core.efg import read_efg
+from alliancegames.core.efg import EfgError, read_efg
 from alliancegames.core.files import ExpressionError, ModelFileError, NfgError, parse_number, read_game
 from alliancegames.core.model import ModelError
 from alliancegames.solvers.enumeration import Solution, solve
-from alliancegames.solvers.sequence_form import BehaviourSolution, sequence_form_equilibrium
+from alliancegames.solvers.sequence_form import (
+    BehaviourSolution,
+    sequence_form_equilibria,
+    sequence_form_equilibrium,
+)
+from alliancegames.solvers.subgame_perfect import subgame_perfect_equilibria
 
 __all__ = ["COMMANDS", "Command", "CliError", "build_parser", "main"]
 
@@ -129,6 +137,11 @@ def _configure_solve(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="for an .efg game: every extreme equilibrium of its strategic form, not behaviour strategies",
     )
+    p.add_argument(
+        "--subgame-perfect",
+        action="store_true",
+        help="for an .efg game: subgame-perfect equilibria (mixed ones included), folding back subgames",
+    )
 
 
 def _fmt(v: Any, exact: bool) -> str:
@@ -190,7 +203,16 @@ def _run_solve(args: argparse.Namespace) -> int:
     if str(args.game).lower().endswith(".efg") and not args.strategic_form:
         if args.param:
             raise CliError(f"{args.game} is an .efg game without parameters; drop --param")
-        bsol = sequence_form_equilibrium(read_efg(args.game))
+        game = read_efg(args.game)
+        if args.subgame_perfect:
+            bsol = subgame_perfect_equilibria(game)
+        else:
+            try:
+                bsol = sequence_form_equilibria(game, max_bases=20_000)
+            except EfgError as exc:
+                if "too large to enumerate" not in str(exc):
+                    raise
+                bsol = sequence_form_equilibrium(game)
         if args.json:
             print(json.dumps(bsol.to_json(exact_strings=args.exact)))
         else:

@@ -54,8 +54,12 @@ __all__ = [
     "SequenceForm",
     "behaviour_from_plan",
     "best_response_value",
+    "equilibrium_from_plans",
+    "extreme_plans",
     "plan_from_behaviour",
+    "regrets",
     "sequence_form",
+    "sequence_form_equilibria",
     "sequence_form_equilibrium",
 ]
 
@@ -360,8 +364,14 @@ def _start_actions(infos: Sequence[tuple[int, str, tuple[str, ...], int, int]]) 
     return chosen
 
 
-def _lemke_sequence_form(sf: SequenceForm) -> tuple[list[Fraction], list[Fraction]]:
+def _lemke_sequence_form(
+    sf: SequenceForm, A: Matrix, B: Matrix
+) -> tuple[list[Fraction], list[Fraction], list[int], list[int]]:
     """One equilibrium ``(x, y)`` by Lemke's algorithm on the sequence-form LCP (exact).
+
+    Also returns the final basis split into a basis of player 1's polyhedron
+    (variables ``x``, ``q``, ``s``) and of player 2's (``y``, ``p``, ``t``), numbered as in
+    :func:`_polyhedra`.
 
     Unknowns ``x, y >= 0`` (plans), ``p, q`` free (duals), ``z0 >= 0`` (artificial):
 
@@ -374,7 +384,6 @@ def _lemke_sequence_form(sf: SequenceForm) -> tuple[list[Fraction], list[Fractio
     and the missing label is player 1's empty sequence.  The ratio test is
     lexicographic relative to the start basis, so degenerate games do not cycle.
     """
-    A, B = _shifted(sf)
     n1, n2 = sf.sizes
     m1, m2 = len(sf.E), len(sf.F)
     # column layout
@@ -495,7 +504,21 @@ def _lemke_sequence_form(sf: SequenceForm) -> tuple[list[Fraction], list[Fractio
             x[b - X] = T[r][RHS]
         elif Y <= b < Y + n2:
             y[b - Y] = T[r][RHS]
-    return x, y
+    basis1, basis2 = [], []
+    for b in basis:
+        if X <= b < X + n1:
+            basis1.append(b - X)
+        elif Q <= b < Q + m2:
+            basis1.append(n1 + b - Q)
+        elif WY <= b < WY + n2:
+            basis1.append(n1 + m2 + b - WY)
+        elif Y <= b < Y + n2:
+            basis2.append(b - Y)
+        elif P <= b < P + m1:
+            basis2.append(n2 + b - P)
+        elif WX <= b < WX + n1:
+            basis2.append(n2 + m1 + b - WX)
+    return x, y, basis1, basis2
 
 
 def _lex_less(a: list[Fraction], b: list[Fraction], c: int, cols: Sequence[int], rhs: int) -> bool:
@@ -601,6 +624,7 @@ class BehaviourSolution:
     game: EfgGame
     equilibria: tuple[BehaviourEquilibrium, ...]
     method: str
+    complete: bool = True  # False when a bound cut the list short
 
     def __len__(self) -> int:
         return len(self.equilibria)
@@ -613,11 +637,16 @@ class BehaviourSolution:
 
     def to_json(self, exact_strings: bool = True) -> dict[str, Any]:
         """``{"equilibria": [...], "method": ...}`` with :meth:`BehaviourEquilibrium.to_dict` entries."""
-        return {"equilibria": [e.to_dict(exact_strings) for e in self.equilibria], "method": self.method}
+        return {
+            "equilibria": [e.to_dict(exact_strings) for e in self.equilibria],
+            "method": self.method,
+            "complete": self.complete,
+        }
 
     def __repr__(self) -> str:
         n = len(self.equilibria)
-        head = f"BehaviourSolution({self.game.title!r}, {n} equilibri{'um' if n == 1 else 'a'}, method={self.method!r})"
+        head = f"BehaviourSolution({self.game.title!r}, {n} equilibri{'um' if n == 1 else 'a'}, method={self.method!r}"
+        head += ")" if self.complete else ", cut short by the bound)"
         return "\n".join([head] + [f"  {e!r}" for e in self.equilibria])
 
 
@@ -660,6 +689,189 @@ def sequence_form_equilibrium(game: EfgGame) -> BehaviourSolution:
     Fraction(0, 1)
     """
     sf = sequence_form(game)
-    x, y = _lemke_sequence_form(sf)
+    A, B = _shifted(sf)
+    x, y, _, _ = _lemke_sequence_form(sf, A, B)
     eq = equilibrium_from_plans(sf, x, y)
     return BehaviourSolution(game, (eq,), "lemke")
+
+
+# ----------------------------------------------------------------- enumeration of extreme equilibria
+def _polyhedra(
+    sf: SequenceForm, A: Matrix, B: Matrix
+) -> tuple[tuple[Matrix, list[int]], tuple[Matrix, list[int]]]:
+    """The two best-response polyhedra as equality systems ``[coefficients | rhs]`` and free columns.
+
+    Player 1's: variables ``x`` (n1), ``q`` (m2, free), ``s`` (n2) with ``E x = e`` and
+    ``s - F^T q + B^T x = 0``; player 2's: ``y`` (n2), ``p`` (m1, free), ``t`` (n1) with
+    ``F y = f`` and ``t - E^T p + A y = 0``.  All but the free variables are non-negative.
+    """
+    n1, n2 = sf.sizes
+    m1, m2 = len(sf.E), len(sf.F)
+    one, zero = Fraction(1), Fraction(0)
+
+    def build(na: int, mb: int, nb: int, C: Matrix, D: Matrix, pay: Matrix) -> Matrix:
+        # variables: own plan (na), free duals (mb), slacks (nb); rows: C plan = c, then
+        # slack_j - (D^T dual)_j + (pay^T plan)_j = 0
+        rows = []
+        for r in range(len(C)):
+            row = [zero] * (na + mb + nb + 1)
+            for i in range(na):
+                row[i] = C[r][i]
+            row[-1] = one if r == 0 else zero
+            rows.append(row)
+        for j in range(nb):
+            row = [zero] * (na + mb + nb + 1)
+            for i in range(na):
+                row[i] = pay[i][j]
+            for r in range(mb):
+                row[na + r] = -D[r][j]
+            row[na + mb + j] = one
+            rows.append(row)
+        return rows
+
+    P1 = build(n1, m2, n2, sf.E, sf.F, B)
+    P2 = build(n2, m1, n1, sf.F, sf.E, _transpose(A))
+    return (P1, list(range(n1, n1 + m2))), (P2, list(range(n2, n2 + m1)))
+
+
+def _pivoted(T: Matrix, r: int, c: int) -> Matrix:
+    pr = T[r]
+    pv = pr[c]
+    pr = [v / pv for v in pr] if pv != 1 else list(pr)
+    nz = [j for j, v in enumerate(pr) if v]
+    out = []
+    for i, row in enumerate(T):
+        if i == r:
+            out.append(pr)
+            continue
+        f = row[c]
+        if f:
+            row = list(row)
+            for j in nz:
+                row[j] -= f * pr[j]
+        out.append(row)
+    return out
+
+
+def _vertices(
+    rows: Matrix, free: Sequence[int], start: Sequence[int], limit: int
+) -> set[tuple[Fraction, ...]]:
+    """Every vertex of ``{v : rows v = rhs, v >= 0 except the free columns}``, exact.
+
+    The right-hand side is perturbed lexicographically relative to the feasible
+    basis ``start`` (``rhs + B0 (eps, eps^2, ...)``), which makes the polyhedron
+    simple: each perturbed vertex has one basis, neighbours are one
+    lexicographic ratio test away, and the vertex graph is connected, so a
+    search from ``start`` visits every perturbed vertex.  Every vertex of the
+    original polyhedron is the limit (``eps -> 0``) of at least one of them.
+    Free variables stay basic.  Raises :class:`EfgError` past ``limit`` bases.
+    """
+    T = [list(r) for r in rows]
+    nvar = len(T[0]) - 1
+    basis: list[int] = [-1] * len(T)
+    for c in start:
+        r = next((i for i in range(len(T)) if basis[i] < 0 and T[i][c] != 0), None)
+        if r is None:  # pragma: no cover - Lemke's final basis is non-singular
+            raise EfgError("internal error: singular start basis")
+        T = _pivoted(T, r, c)
+        basis[r] = c
+    lex = list(basis)  # B0's columns, in the order of their rows: the perturbation's directions
+    freeset = set(free)
+    seen = {frozenset(basis)}
+    queue = [(basis, T)]
+    found: set[tuple[Fraction, ...]] = set()
+    while queue:
+        basis, T = queue.pop()
+        v = [Fraction(0)] * nvar
+        for r, b in enumerate(basis):
+            v[b] = T[r][-1]
+        found.add(tuple(v))
+        inb = set(basis)
+        rows_ok = [r for r, b in enumerate(basis) if b not in freeset]
+        for c in range(nvar):
+            if c in inb:
+                continue
+            pos = [r for r in rows_ok if T[r][c] > 0]
+            if not pos:
+                continue  # an unbounded edge
+            best = pos[0]
+            for r in pos[1:]:
+                if _lex_less(T[r], T[best], c, lex, -1):
+                    best = r
+            nb = list(basis)
+            nb[best] = c
+            key = frozenset(nb)
+            if key in seen:
+                continue
+            seen.add(key)
+            if len(seen) > limit:
+                raise EfgError(
+                    f"more than {limit} vertices of a best-response polyhedron: too large to enumerate; "
+                    "use sequence_form_equilibrium (one equilibrium)"
+                )
+            queue.append((nb, _pivoted(T, best, c)))
+    return found
+
+
+def sequence_form_equilibria(game: EfgGame, *, max_bases: int = 200_000) -> BehaviourSolution:
+    """Every extreme equilibrium of the sequence form, in behaviour strategies (exact).
+
+    The equilibria of a two-player game in realisation plans are the pairs
+    ``(x, y)`` whose best-response polyhedra points are complementary; their
+    extreme points are complementary pairs of *vertices* of player 1's
+    polyhedron ``{(x, q) : E x = e, x >= 0, F^T q >= B^T x}`` and player 2's
+    ``{(y, p) : F y = f, y >= 0, E^T p >= A y}`` (the sequence-form analogue of
+    the normal form's vertex enumeration).  Both vertex sets are found by a
+    search over the lexicographically perturbed (simple) polyhedra from the
+    basis Lemke's algorithm ends at, in exact arithmetic, so degenerate games
+    are handled.  Exponential in the worst case (``max_bases`` bounds the
+    vertices visited); each result is checked by exact regret.
+
+    The set returned is the extreme equilibria of the sequence form (distinct
+    realisation-plan pairs), so it contains every equilibrium that Lemke's
+    algorithm (ours or Gambit's ``lcp``) can end at.
+
+    Examples
+    --------
+    >>> from alliancegames.core.efg import parse_efg
+    >>> g = parse_efg('EFG 2 R "entry" { "Entrant" "Incumbent" } '
+    ...               'p "" 1 1 "E" { "Out" "In" } 0 t "" 1 "" { 0, 2 } '
+    ...               'p "" 2 1 "I" { "Fight" "Accommodate" } 0 '
+    ...               't "" 2 "" { -1, -1 } t "" 3 "" { 1, 1 }')
+    >>> for e in sequence_form_equilibria(g):
+    ...     print(e.player_text(0), "|", e.player_text(1))
+    E: In | I: Accommodate
+    E: Out | I: Fight 1/2, Accommodate 1/2
+    E: Out | I: Fight
+    """
+    sf = sequence_form(game)
+    eqs = [equilibrium_from_plans(sf, x, y) for x, y in extreme_plans(sf, max_bases=max_bases)]
+    return BehaviourSolution(game, tuple(eqs), "sequence-form vertex enumeration")
+
+
+def extreme_plans(sf: SequenceForm, *, max_bases: int = 200_000) -> list[tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]:
+    """The realisation-plan pairs of :func:`sequence_form_equilibria`, sorted (not yet checked)."""
+    A, B = _shifted(sf)
+    _, _, start1, start2 = _lemke_sequence_form(sf, A, B)
+    (P1, free1), (P2, free2) = _polyhedra(sf, A, B)
+    n1, n2 = sf.sizes
+    m1, m2 = len(sf.E), len(sf.F)
+    V1 = _vertices(P1, free1, start1, max_bases)
+    V2 = _vertices(P2, free2, start2, max_bases)
+    full = (1 << (n1 + n2)) - 1
+    side1: dict[int, set[tuple[Fraction, ...]]] = {}
+    for v in V1:  # labels: i where x_i = 0, n1 + j where s_j = 0
+        mask = sum(1 << i for i in range(n1) if v[i] == 0)
+        mask |= sum(1 << (n1 + j) for j in range(n2) if v[n1 + m2 + j] == 0)
+        side1.setdefault(mask, set()).add(tuple(v[:n1]))
+    side2: dict[int, set[tuple[Fraction, ...]]] = {}
+    for v in V2:  # labels: i where t_i = 0, n1 + j where y_j = 0
+        mask = sum(1 << i for i in range(n1) if v[n2 + m1 + i] == 0)
+        mask |= sum(1 << (n1 + j) for j in range(n2) if v[j] == 0)
+        side2.setdefault(mask, set()).add(tuple(v[:n2]))
+    pairs = set()
+    for k1, xs in side1.items():
+        for k2, ys in side2.items():
+            if k1 | k2 == full:
+                pairs.update((x, y) for x in xs for y in ys)
+    return sorted(pairs)
