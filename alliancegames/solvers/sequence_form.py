@@ -296,7 +296,19 @@ def _transpose(M: Matrix) -> Matrix:
 
 
 def regrets(sf: SequenceForm, x: Sequence[Fraction], y: Sequence[Fraction]) -> tuple[Fraction, Fraction]:
-    """Exact regret of each player in the realisation-plan pair ``(x, y)``."""
+    """Exact regret of each player in the realisation-plan pair ``(x, y)``.
+
+    Examples
+    --------
+    >>> from alliancegames.core.efg import parse_efg
+    >>> g = parse_efg('EFG 2 R "entry" { "Entrant" "Incumbent" } '
+    ...               'p "" 1 1 "E" { "Out" "In" } 0 t "" 1 "" { 0, 2 } '
+    ...               'p "" 2 1 "I" { "Fight" "Accommodate" } 0 '
+    ...               't "" 2 "" { -1, -1 } t "" 3 "" { 1, 1 }')
+    >>> sf = sequence_form(g)
+    >>> regrets(sf, [1, 0, 1], [1, 1, 0])  # In against Fight: both would deviate
+    (Fraction(1, 1), Fraction(2, 1))
+    """
     u1, u2 = sf.payoffs(x, y)
     return best_response_value(sf, 0, y) - u1, best_response_value(sf, 1, x) - u2
 
@@ -653,7 +665,19 @@ class BehaviourSolution:
 def equilibrium_from_plans(
     sf: SequenceForm, x: Sequence[Fraction], y: Sequence[Fraction]
 ) -> BehaviourEquilibrium:
-    """Check ``(x, y)`` exactly (regret 0, else :class:`EfgError`) and read it as behaviour strategies."""
+    """Check ``(x, y)`` exactly (regret 0, else :class:`EfgError`) and read it as behaviour strategies.
+
+    Examples
+    --------
+    >>> from alliancegames.core.efg import parse_efg
+    >>> g = parse_efg('EFG 2 R "entry" { "Entrant" "Incumbent" } '
+    ...               'p "" 1 1 "E" { "Out" "In" } 0 t "" 1 "" { 0, 2 } '
+    ...               'p "" 2 1 "I" { "Fight" "Accommodate" } 0 '
+    ...               't "" 2 "" { -1, -1 } t "" 3 "" { 1, 1 }')
+    >>> sf = sequence_form(g)
+    >>> equilibrium_from_plans(sf, [1, 1, 0], [1, 1, 0]).strategy("Entrant")
+    {'E': {'Out': Fraction(1, 1), 'In': Fraction(0, 1)}}
+    """
     x, y = tuple(Fraction(v) for v in x), tuple(Fraction(v) for v in y)
     for k, (plan, C) in enumerate(((x, sf.E), (y, sf.F))):
         if any(v < 0 for v in plan) or any(
@@ -850,7 +874,19 @@ def sequence_form_equilibria(game: EfgGame, *, max_bases: int = 200_000) -> Beha
 
 
 def extreme_plans(sf: SequenceForm, *, max_bases: int = 200_000) -> list[tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]:
-    """The realisation-plan pairs of :func:`sequence_form_equilibria`, sorted (not yet checked)."""
+    """The realisation-plan pairs of :func:`sequence_form_equilibria`, sorted (not yet checked).
+
+    Examples
+    --------
+    >>> from alliancegames.core.efg import parse_efg
+    >>> g = parse_efg('EFG 2 R "entry" { "Entrant" "Incumbent" } '
+    ...               'p "" 1 1 "E" { "Out" "In" } 0 t "" 1 "" { 0, 2 } '
+    ...               'p "" 2 1 "I" { "Fight" "Accommodate" } 0 '
+    ...               't "" 2 "" { -1, -1 } t "" 3 "" { 1, 1 }')
+    >>> sf = sequence_form(g)
+    >>> len(extreme_plans(sf))
+    3
+    """
     A, B = _shifted(sf)
     _, _, start1, start2 = _lemke_sequence_form(sf, A, B)
     (P1, free1), (P2, free2) = _polyhedra(sf, A, B)

@@ -194,7 +194,19 @@ def _behaviour_lists(game: EfgGame, beh: Behaviour) -> tuple[tuple[tuple[Fractio
 
 
 def is_subgame_perfect(game: EfgGame, eq: BehaviourEquilibrium) -> bool:
-    """Exact check: regret 0 in the game and in every proper subgame (behaviour read by information set)."""
+    """Exact check: regret 0 in the game and in every proper subgame (behaviour read by information set).
+
+    Examples
+    --------
+    >>> from alliancegames.core.efg import parse_efg
+    >>> from alliancegames.solvers.sequence_form import sequence_form_equilibria
+    >>> g = parse_efg('EFG 2 R "entry" { "Entrant" "Incumbent" } '
+    ...               'p "" 1 1 "E" { "Out" "In" } 0 t "" 1 "" { 0, 2 } '
+    ...               'p "" 2 1 "I" { "Fight" "Accommodate" } 0 '
+    ...               't "" 2 "" { -1, -1 } t "" 3 "" { 1, 1 }')
+    >>> [is_subgame_perfect(g, e) for e in sequence_form_equilibria(g)]  # Fight is an empty threat
+    [True, False, False]
+    """
     names = [{v: num for num, v in infoset_names(game, k + 1).items()} for k in range(2)]
     beh: Behaviour = {}
     for k in range(2):
