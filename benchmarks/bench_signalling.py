@@ -28,8 +28,9 @@ from alliancegames.models import get_model
 
 
 def _cold(fn):
-    for f in (R._normalize, R._factor_signs, R._linear_signs):
-        f.cache_clear()
+    for f in vars(R).values():  # every cache of the conditions kernel, whatever it is called
+        if callable(getattr(f, "cache_clear", None)):
+            f.cache_clear()
     sp.core.cache.clear_cache()
     t, c = time.perf_counter(), time.process_time()
     out = fn()
