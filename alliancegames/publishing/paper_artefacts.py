@@ -22,8 +22,28 @@ from pathlib import Path
 import numpy as np
 import sympy as sp
 
+from alliancegames.analysis.partitions import partition
+from alliancegames.analysis.regions import equilibrium_regions
+from alliancegames.analysis.signalling import belief_symbol, perfect_bayesian_equilibria
+from alliancegames.analysis.statics import comparative_statics
+from alliancegames.analysis.tree import backward_induction
+from alliancegames.cases import load_case, nato_expenditure, olson_zeckhauser_test, sample_codings
+from alliancegames.cases import scores as case_scores
+from alliancegames.cases.scores import scorecard_table
 from alliancegames.core.latex import condition_cases, relation_items, relation_latex
-from alliancegames.studies.plot import paper_style, parameter_label, place_labels, save_figure
+from alliancegames.models import ALLIANCE_REGIMES, CODINGS, REGISTRY, commitment_tradeoff, get_model
+from alliancegames.studies.plot import (
+    OKABE_ITO,
+    paper_style,
+    parameter_label,
+    place_labels,
+    regime_colors,
+    regime_map,
+    regime_probabilities,
+    save_figure,
+)
+from alliancegames.studies.sweeps import sweep
+from alliancegames.studies.uncertainty import Uniform, monte_carlo
 
 # the builders are reached through paper.ARTEFACTS, not called by name
 __all__ = ["markdown_table", "scorecard_markdown", "FIGURES"]
@@ -72,7 +92,7 @@ def _numbers(paper_dir: Path, name: str, values: dict[str, str]) -> Path:
 
 def _save(fig, paper_dir: Path, name: str) -> list[Path]:
     """Save a figure as vector PDF and 300 dpi PNG with no timestamps or version strings."""
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # import time: pyplot only once a figure is made (after _figure's backend)
 
     paths = save_figure(fig, paper_dir / "figures" / name)
     plt.close(fig)
@@ -80,7 +100,7 @@ def _save(fig, paper_dir: Path, name: str) -> list[Path]:
 
 
 def _figure(size=FIG_SIZE, **kw):
-    import matplotlib
+    import matplotlib  # the backend must be chosen before pyplot loads, so both load here
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -108,8 +128,6 @@ def _conditions(cond: object, names: tuple[str, ...] = ()) -> str:
 
 # --------------------------------------------------------------------------- the model library
 def build_models(paper_dir: Path) -> list[Path]:
-    from alliancegames.models import REGISTRY
-
     kinds = {
         "normal_form": "normal form",
         "tree": "game tree",
@@ -155,9 +173,6 @@ BUCK_NS = tuple(range(2, 9))
 
 def figure_buck_passing():
     """P(a state balances) and P(nobody balances) against N: colour = K/U, line style = quantity."""
-    from alliancegames.models import get_model
-    from alliancegames.studies.plot import OKABE_ITO
-
     bp = get_model("buck_passing")
     with paper_style():
         fig, ax = _figure(FIG_SIZE_SMALL)
@@ -186,8 +201,6 @@ def figure_buck_passing():
 
 
 def build_buck_passing(paper_dir: Path) -> list[Path]:
-    from alliancegames.models import get_model
-
     bp = get_model("buck_passing")
     rows = []
     at = {}
@@ -220,8 +233,6 @@ def build_buck_passing(paper_dir: Path) -> list[Path]:
 
 # --------------------------------------------------------------------------- burden sharing
 def build_burden_theory(paper_dir: Path) -> list[Path]:
-    from alliancegames.models import get_model
-
     b = get_model("burden_sharing")
     q1, q2 = b.contributions
     rows = [
@@ -243,8 +254,6 @@ NATO_LABELLED = ("United States", "United Kingdom", "Germany", "France", "Poland
 
 def figure_nato_burden_sharing():
     """Defence share of GDP against real GDP, 2014 and 2024 (estimates); labels placed without overlap."""
-    from alliancegames.cases import nato_expenditure
-
     df = nato_expenditure()
     source = df.attrs.get("source", "")
     with paper_style():
@@ -283,8 +292,6 @@ def figure_nato_burden_sharing():
 
 
 def build_burden_nato(paper_dir: Path) -> list[Path]:
-    from alliancegames.cases import nato_expenditure, olson_zeckhauser_test
-
     test = olson_zeckhauser_test().to_frame()
     df = nato_expenditure()
     source = df.attrs.get("source", "")
@@ -312,9 +319,6 @@ def build_burden_nato(paper_dir: Path) -> list[Path]:
 
 # --------------------------------------------------------------------------- deterrence trees
 def _spe_table(model_name: str) -> str:
-    from alliancegames.analysis.tree import backward_induction
-    from alliancegames.models import get_model
-
     result = backward_induction(get_model(model_name))
 
     def outcome(c) -> str:
@@ -336,9 +340,6 @@ def build_deterrence(paper_dir: Path) -> list[Path]:
 
 
 def build_extended_deterrence(paper_dir: Path) -> list[Path]:
-    from alliancegames.analysis.tree import backward_induction
-    from alliancegames.models import get_model
-
     n = len(backward_induction(get_model("extended_deterrence")).cases)
     return [
         _write(paper_dir, "tables/extended-deterrence-spe.md", _spe_table("extended_deterrence")),
@@ -348,9 +349,6 @@ def build_extended_deterrence(paper_dir: Path) -> list[Path]:
 
 # --------------------------------------------------------------------------- Snyder's games: regions
 def _regions_table(model_name: str) -> tuple[str, int, int]:
-    from alliancegames.analysis.regions import equilibrium_regions
-    from alliancegames.models import ALLIANCE_REGIMES, get_model
-
     regimes = ALLIANCE_REGIMES if model_name == "snyder_alliance" else None
     regions = equilibrium_regions(get_model(model_name), regimes=regimes)
     rows = []
@@ -373,9 +371,6 @@ def _regions_table(model_name: str) -> tuple[str, int, int]:
 
 
 def build_regions_snyder(paper_dir: Path) -> list[Path]:
-    from alliancegames.analysis.regions import equilibrium_regions
-    from alliancegames.models import ALLIANCE_REGIMES, get_model
-
     tex = equilibrium_regions(get_model("snyder_alliance"), regimes=ALLIANCE_REGIMES).to_latex()
     table, n_generic, n_boundary = _regions_table("snyder_alliance")
     return [
@@ -393,9 +388,6 @@ def build_regions_primary(paper_dir: Path) -> list[Path]:
 
 
 def _snyder_dists():
-    from alliancegames.models import CODINGS
-    from alliancegames.studies.uncertainty import Uniform
-
     return {
         s.name: Uniform(float(s.plausible[0]), float(s.plausible[1]))
         for s in CODINGS["snyder_alliance"].specs
@@ -413,10 +405,6 @@ AXIS_SHORT = {
 
 def figure_regime_map():
     """Regime map of Snyder's alliance game over (cost of entrapment, probability of conflict)."""
-    from alliancegames.models import ALLIANCE_REGIMES, get_model
-    from alliancegames.studies.plot import regime_map
-    from alliancegames.studies.sweeps import sweep
-
     model = get_model("snyder_alliance")
     grid = {k: np.linspace(*v) for k, v in REGIME_GRID.items()}
     df = sweep(model, grid, progress=False, labels=ALLIANCE_REGIMES)
@@ -424,9 +412,7 @@ def figure_regime_map():
     with paper_style():
         fig, ax = _figure(FIG_SIZE)
         regime_map(df, "c_entrap", "p_conflict", ax=ax, boundaries=boundaries, legend=False)
-        from matplotlib.patches import Patch
-
-        from alliancegames.studies.plot import regime_colors
+        from matplotlib.patches import Patch  # import time: matplotlib only when a figure is drawn
 
         names = (
             sorted(df[df["eq"] == 0]["regime"].astype(str).unique())
@@ -443,8 +429,6 @@ def figure_regime_map():
 
 
 def build_regime_map(paper_dir: Path) -> list[Path]:
-    from alliancegames.models import get_model
-
     d = get_model("snyder_alliance").defaults()
     numbers = {"v_protect": str(d["v_protect"]), "c_abandon": str(d["c_abandon"])}
     return [
@@ -455,8 +439,6 @@ def build_regime_map(paper_dir: Path) -> list[Path]:
 
 def _snyder_boundaries(model, grid):
     """Boundary curves of the symbolic regions inside the plotted box (for the overlay)."""
-    from alliancegames.analysis.partitions import partition
-
     fixed = {k: v for k, v in model.defaults().items() if k not in grid}
     box = {k: (float(v.min()), float(v.max())) for k, v in grid.items()}
     return list(partition(model, box, fixed).boundaries)
@@ -466,9 +448,6 @@ MC_DRAWS, MC_SEED = 20_000, 2024
 
 
 def _monte_carlo():
-    from alliancegames.models import ALLIANCE_REGIMES, get_model
-    from alliancegames.studies.uncertainty import monte_carlo
-
     return monte_carlo(
         get_model("snyder_alliance"), _snyder_dists(), n=MC_DRAWS, seed=MC_SEED, labels=ALLIANCE_REGIMES
     )
@@ -476,8 +455,6 @@ def _monte_carlo():
 
 def figure_monte_carlo(result=None):
     """Regime probabilities of Snyder's alliance game with their 95% intervals."""
-    from alliancegames.studies.plot import regime_probabilities
-
     result = result if result is not None else _monte_carlo()
     with paper_style():
         fig, ax = _figure(FIG_SIZE_SMALL)
@@ -534,9 +511,6 @@ SIGNALLING_NAMES = {
 @lru_cache(maxsize=1)
 def _costly_alliance():
     """The costly-alliance signalling game (after Morrow 1994) and its PBE with conditions (computed once)."""
-    from alliancegames.analysis.signalling import perfect_bayesian_equilibria
-    from alliancegames.models import get_model
-
     game = get_model("costly_alliance")
     return game, perfect_bayesian_equilibria(game)
 
@@ -568,9 +542,7 @@ def _signalling_lines(d: dict) -> list:
 
 def figure_signalling(res=None):
     """The costly-alliance game's PBE surviving the Intuitive Criterion over (prior, signal cost)."""
-    from matplotlib.patches import Patch
-
-    from alliancegames.studies.plot import OKABE_ITO, regime_colors, regime_map
+    from matplotlib.patches import Patch  # import time: matplotlib only when a figure is drawn
 
     game, res = _costly_alliance() if res is None else (res.game, res)
     d = {q.name: float(q.default) for q in game.parameters}
@@ -593,8 +565,6 @@ def figure_signalling(res=None):
 
 
 def _belief(cond: object, message: str) -> str:
-    from alliancegames.analysis.signalling import belief_symbol
-
     return _math(sp.sympify(cond).xreplace({belief_symbol(message): sp.Symbol(r"\mu")}))
 
 
@@ -637,9 +607,6 @@ TAIWAN_OUTCOMES = {"attack": "PRC attacks", "peace": "status quo", "revise": "Ta
 
 def _taiwan_clarity(n: int, seed: int) -> list[dict]:
     """Outcome shares with the probability of American support pinned, the other codings drawn."""
-    from alliancegames.cases import load_case, sample_codings
-    from alliancegames.models import commitment_tradeoff
-
     rec = load_case(TAIWAN)
     draws = sample_codings(rec, n=n, seed=seed)
     ct = commitment_tradeoff()
@@ -652,10 +619,6 @@ def _taiwan_clarity(n: int, seed: int) -> list[dict]:
 
 def build_signalling(paper_dir: Path) -> list[Path]:
     """The costly-alliance PBE (table, regime map) and the Taiwan case (scorecard row, clarity table)."""
-    from alliancegames.cases import load_case
-    from alliancegames.cases.scores import scorecard_markdown as score_table
-    from alliancegames.cases.scores import scorecard_table
-
     game, res = _costly_alliance()
     d = {q.name: q.default for q in game.parameters}
     sep = [e for e in res.of_kind("separating") if dict(e.sender)["resolute"] == "Ally"]
@@ -703,7 +666,7 @@ def build_signalling(paper_dir: Path) -> list[Path]:
     return [
         *_save(figure_signalling(res), paper_dir, "signalling-regime-map"),
         _write(paper_dir, "tables/signalling-pbe.md", _pbe_table(res)),
-        _write(paper_dir, "tables/taiwan-case.md", score_table(rows, compact=True, notes=False)),
+        _write(paper_dir, "tables/taiwan-case.md", case_scores.scorecard_markdown(rows, compact=True, notes=False)),
         _write(paper_dir, "tables/taiwan-clarity.md", clarity_md),
         _numbers(paper_dir, "signalling", numbers),
     ]
@@ -715,17 +678,12 @@ SCORECARD_DRAWS, SCORECARD_SEED = 2000, 0
 
 def scorecard_markdown(df=None) -> str:
     """The case scorecard as Markdown (also shown in the README): :func:`alliancegames.cases.scores.scorecard_markdown`."""
-    from alliancegames.cases.scores import scorecard_markdown as table
-
-    return table(df, n=SCORECARD_DRAWS, seed=SCORECARD_SEED)
+    return case_scores.scorecard_markdown(df, n=SCORECARD_DRAWS, seed=SCORECARD_SEED)
 
 
 def build_scorecard(paper_dir: Path) -> list[Path]:
-    from alliancegames.cases.scores import scorecard_markdown as printed
-    from alliancegames.cases.scores import scorecard_table
-
     df = scorecard_table(n=SCORECARD_DRAWS, seed=SCORECARD_SEED)
-    table = printed(df, n=SCORECARD_DRAWS, seed=SCORECARD_SEED, compact=True)  # laid out for the page
+    table = case_scores.scorecard_markdown(df, n=SCORECARD_DRAWS, seed=SCORECARD_SEED, compact=True)  # laid out for the page
     csv = df.assign(
         skill_lower=[c[0] for c in df["skill 95% CI"]], skill_upper=[c[1] for c in df["skill 95% CI"]]
     ).drop(columns=["skill 95% CI"])
@@ -752,10 +710,6 @@ def build_scorecard(paper_dir: Path) -> list[Path]:
 
 # --------------------------------------------------------------------------- comparative statics
 def build_statics(paper_dir: Path) -> list[Path]:
-    from alliancegames.analysis.regions import equilibrium_regions
-    from alliancegames.analysis.statics import comparative_statics
-    from alliancegames.models import get_model
-
     model = get_model("snyder_alliance")
     s = model.symbols
     v, a, e, p = s["v_protect"], s["c_abandon"], s["c_entrap"], s["p_conflict"]
