@@ -363,3 +363,22 @@ def test_cli_prints_behaviour_strategies_per_information_set(tmp_path, capsys):
     assert "Ally at sawH:" in text and "Rival at guess:" in text and "behaviour strategies" in text
     assert main(["solve", str(f), "--param", "a=1"]) == 2
     assert "without parameters" in capsys.readouterr().err
+
+
+def test_cli_falls_back_to_lemke_when_enumeration_is_too_large(tmp_path, capsys):
+    import json
+
+    from alliancegames.publishing.cli import main
+
+    g = random_game(3)  # 16 x 20 sequences: more than 2 000 vertices
+    f = tmp_path / "big.efg"
+    write_efg(g, f)
+    assert main(["solve", str(f), "--exact", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["method"] == "lemke" and len(out["equilibria"]) == 1
+    sf = sequence_form(g)
+    e = out["equilibria"][0]
+    beh = [
+        [None if b is None else tuple(Fraction(v) for v in b) for b in e["strategies"][k]] for k in range(2)
+    ]
+    assert regrets(sf, *[plan_from_behaviour(sf, k, beh[k]) for k in range(2)]) == (0, 0)

@@ -2,15 +2,16 @@
 
 Usage::
 
-    alliancegames solve GAME [--param NAME=VALUE ...] [--exact] [--json] [--strategic-form]
+    alliancegames solve GAME [--param NAME=VALUE ...] [--exact] [--json]
+                             [--subgame-perfect | --strategic-form]
 
 ``GAME`` is a Gambit ``.nfg`` or ``.efg`` file or a model file (``.yaml``,
 ``.yml``, ``.json``; see :mod:`alliancegames.core.files`).  A two-player
 ``.efg`` game is solved in behaviour strategies through its sequence form
 (:mod:`alliancegames.solvers.sequence_form`), printed per information set:
 every extreme equilibrium of the sequence form, or, when that enumeration is
-too large, the one equilibrium Lemke's algorithm finds (the output names the
-method).  ``--subgame-perfect`` prints the subgame-perfect equilibria
+too large (more than 2 000 vertices of a best-response polyhedron), the one
+equilibrium Lemke's algorithm finds (the output names the method).  ``--subgame-perfect`` prints the subgame-perfect equilibria
 (:mod:`alliancegames.solvers.subgame_perfect`); ``--strategic-form`` every
 extreme equilibrium of the strategic form instead.  Bad input prints one line
 ``alliancegames: error: ...`` on stderr and exits with status 2.
@@ -208,7 +209,7 @@ def _run_solve(args: argparse.Namespace) -> int:
             bsol = subgame_perfect_equilibria(game)
         else:
             try:
-                bsol = sequence_form_equilibria(game, max_bases=20_000)
+                bsol = sequence_form_equilibria(game, max_bases=2_000)
             except EfgError as exc:
                 if "too large to enumerate" not in str(exc):
                     raise
