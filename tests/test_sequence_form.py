@@ -308,8 +308,14 @@ def test_enumeration_300_trees_against_gambit_and_the_strategic_form(tmp_path):
 
     for seed in range(300):
         _enumeration_against_gambit(seed, tmp_path, random_tree(seed))
+    too_large = 0
     for seed in range(100):  # deeper trees: both players move twice, chance anywhere
-        _enumeration_against_gambit(1000 + seed, tmp_path, random_game(seed, max_depth=3))
+        try:
+            _enumeration_against_gambit(1000 + seed, tmp_path, random_game(seed, max_depth=3))
+        except EfgError as exc:
+            assert "too large to enumerate" in str(exc)
+            too_large += 1
+    assert too_large <= 5
 
 
 def test_enumeration_size_limit_is_one_clear_error():

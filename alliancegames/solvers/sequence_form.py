@@ -802,10 +802,14 @@ def _vertices(
     lex = list(basis)  # B0's columns, in the order of their rows: the perturbation's directions
     freeset = set(free)
     seen = {frozenset(basis)}
-    queue = [(basis, T)]
+    # depth first; a queued basis keeps its parent's tableau and the pivot, so only parents
+    # with children still waiting are in memory
+    queue: list[tuple[list[int], Matrix, int, int]] = [(basis, T, -1, -1)]
     found: set[tuple[Fraction, ...]] = set()
     while queue:
-        basis, T = queue.pop()
+        basis, T, pr, pc = queue.pop()
+        if pr >= 0:
+            T = _pivoted(T, pr, pc)
         v = [Fraction(0)] * nvar
         for r, b in enumerate(basis):
             v[b] = T[r][-1]
@@ -833,11 +837,11 @@ def _vertices(
                     f"more than {limit} vertices of a best-response polyhedron: too large to enumerate; "
                     "use sequence_form_equilibrium (one equilibrium)"
                 )
-            queue.append((nb, _pivoted(T, best, c)))
+            queue.append((nb, T, best, c))
     return found
 
 
-def sequence_form_equilibria(game: EfgGame, *, max_bases: int = 200_000) -> BehaviourSolution:
+def sequence_form_equilibria(game: EfgGame, *, max_bases: int = 20_000) -> BehaviourSolution:
     """Every extreme equilibrium of the sequence form, in behaviour strategies (exact).
 
     The equilibria of a two-player game in realisation plans are the pairs
@@ -873,7 +877,7 @@ def sequence_form_equilibria(game: EfgGame, *, max_bases: int = 200_000) -> Beha
     return BehaviourSolution(game, tuple(eqs), "sequence-form vertex enumeration")
 
 
-def extreme_plans(sf: SequenceForm, *, max_bases: int = 200_000) -> list[tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]:
+def extreme_plans(sf: SequenceForm, *, max_bases: int = 20_000) -> list[tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]:
     """The realisation-plan pairs of :func:`sequence_form_equilibria`, sorted (not yet checked).
 
     Examples
