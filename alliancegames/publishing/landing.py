@@ -52,6 +52,12 @@ class NotebookEntry:
 
 
 def _first_sentence(text: str) -> str:
+    """The first sentence of a Markdown paragraph, without markup or a run-in heading.
+
+    >>> _first_sentence("**Question.** Was the commitment *credible*? The outcome: no attack.")
+    'Was the commitment credible?'
+    """
+    text = re.sub(r"^\s*\*\*[^*\n]{1,40}[.:]\*\*\s*", "", text)  # a run-in heading ("**Question.**")
     text = re.sub(r"\s+", " ", re.sub(r"[*_`]|\[([^\]]*)\]\([^)]*\)", r"\1", text)).strip()
     m = re.match(r"(.+?[.!?])(\s|$)", text)
     return (m.group(1) if m else text)[:240]
