@@ -157,7 +157,10 @@ def _check_c(data):
     for st_, piece, syms in _mixed_statics(g, reg):
         if st_.sign != "undetermined":
             continue
-        for _, cond in piece.cases or (("", piece.conditions),):
+        # a piece with several cases is undetermined in those of its cases marked so (the others
+        # are decided, and checked by (b)); a piece with one case is undetermined in all of it
+        undetermined = [c for _, c, sg in st_.regions if sg == "undetermined"]
+        for cond in undetermined or [c for _, c in piece.cases or (("", piece.conditions),)]:
             pts = _sample_region(cond, syms, rng, n=400)
             found = set(_numeric_signs(st_.quantity, st_.parameter, syms, pts)) - {0}
             if len(pts) >= 50:
