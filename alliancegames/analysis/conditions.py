@@ -894,9 +894,14 @@ def _substituted(rel: sp.Basic, sub: Mapping[sp.Symbol, sp.Expr]) -> sp.Basic:
 
 
 def _simplify(
-    relations: Iterable[Any], ctx: tuple[sp.Basic, ...], prefer: tuple[sp.Symbol, ...], thorough: bool = True
+    relations: Iterable[Any],
+    ctx: tuple[sp.Basic, ...],
+    prefer: tuple[sp.Symbol, ...],
+    thorough: bool = True,
+    light: bool = False,
 ) -> tuple[sp.Basic, str]:
-    """:func:`simplify_conditions` with the reason when the result is ``false``."""
+    """:func:`simplify_conditions` with the reason when the result is ``false``; ``light`` decides
+    only the linear relations against the others (exact), and keeps the nonlinear ones as they are."""
     rels: list[sp.Basic] = []
     for r in relations:
         for a in atoms(r):
@@ -953,6 +958,8 @@ def _simplify(
     # each decision is a Fourier-Motzkin feasibility test of the others with the relation's negation)
     kept = list(rels)
     for r in list(kept):
+        if light and not is_linear(r):
+            continue  # kept as is: deciding it against the others is the costly part
         others = tuple(o for o in kept if o is not r)
         verdict = decide(r, ctx + others) if len(kept) > 1 else None
         if verdict is True:
@@ -1198,7 +1205,7 @@ def solve_conditions(
         combos = [c + [r] for c in combos] if len(grown) > max_cases else grown
     cases: list[sp.Basic] = []
     for rels in combos:
-        cond, why = _simplify(rels, ctx, prefer)
+        cond, why = _simplify(rels, ctx, prefer, light=split == "equalities")
         if cond is sp.false:
             dropped.append((rels, why))
         elif cond not in cases:

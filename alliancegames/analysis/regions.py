@@ -358,8 +358,8 @@ def _bases(M: sp.Matrix, rows: int, cols: int) -> dict:
                 D = sp.expand(Msys.det(method="berkowitz"))
                 if D == 0:
                     continue
-                adj = Msys.adjugate()
-                N = [sp.expand(adj[r, size]) for r in range(size + 1)]  # times rhs e_last
+                # the adjugate's last column (times rhs e_last): cofactors of the last row only
+                N = [sp.expand(Msys.cofactor(size, r, method="berkowitz")) for r in range(size + 1)]
                 out[(S, T)] = (D, tuple(N[:size]), N[size])
     return out
 
@@ -464,8 +464,8 @@ def equilibrium_regions(
         D, N, Nu = val
         z = [sp.S.Zero] * size
         for s, Nz in zip(S, N):
-            z[s] = sp.factor(sp.cancel(Nz / D))
-        return tuple(z), sp.factor(sp.cancel(Nu / D))
+            z[s] = sp.factor(Nz / D)  # factor cancels common factors itself
+        return tuple(z), sp.factor(Nu / D)
 
     xprof = {k: profile(v, k[0], m) for k, v in xb.items()}
     yprof = {k: profile(v, k[0], n) for k, v in yb.items()}
