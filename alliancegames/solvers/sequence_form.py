@@ -801,21 +801,16 @@ def _vertices(
         basis[r] = c
     lex = list(basis)  # B0's columns, in the order of their rows: the perturbation's directions
     freeset = set(free)
-    seen = {frozenset(basis)}
-    # depth first; a queued basis keeps its parent's tableau and the pivot, so only parents
-    # with children still waiting are in memory
-    queue: list[tuple[list[int], Matrix, int, int]] = [(basis, T, -1, -1)]
     found: set[tuple[Fraction, ...]] = set()
-    while queue:
-        basis, T, pr, pc = queue.pop()
-        if pr >= 0:
-            T = _pivoted(T, pr, pc)
+
+    def record_and_moves() -> list[tuple[int, int]]:
         v = [Fraction(0)] * nvar
         for r, b in enumerate(basis):
             v[b] = T[r][-1]
         found.add(tuple(v))
         inb = set(basis)
         rows_ok = [r for r, b in enumerate(basis) if b not in freeset]
+        moves = []
         for c in range(nvar):
             if c in inb:
                 continue
@@ -826,18 +821,38 @@ def _vertices(
             for r in pos[1:]:
                 if _lex_less(T[r], T[best], c, lex, -1):
                     best = r
-            nb = list(basis)
-            nb[best] = c
-            key = frozenset(nb)
-            if key in seen:
-                continue
-            seen.add(key)
-            if len(seen) > limit:
-                raise EfgError(
-                    f"more than {limit} vertices of a best-response polyhedron: too large to enumerate; "
-                    "use sequence_form_equilibrium (one equilibrium)"
-                )
-            queue.append((nb, T, best, c))
+            moves.append((best, c))
+        return moves
+
+    # depth first with one tableau: step to a new basis by a pivot, step back by the inverse pivot
+    seen = {frozenset(basis)}
+    stack = [iter(record_and_moves())]
+    path: list[tuple[int, int]] = []  # (row, column that left) per step down
+    while stack:
+        move = next(stack[-1], None)
+        if move is None:
+            stack.pop()
+            if path:
+                r, old = path.pop()
+                T = _pivoted(T, r, old)
+                basis[r] = old
+            continue
+        r, c = move
+        nb = list(basis)
+        nb[r] = c
+        key = frozenset(nb)
+        if key in seen:
+            continue
+        seen.add(key)
+        if len(seen) > limit:
+            raise EfgError(
+                f"more than {limit} vertices of a best-response polyhedron: too large to enumerate; "
+                "use sequence_form_equilibrium (one equilibrium)"
+            )
+        path.append((r, basis[r]))
+        T = _pivoted(T, r, c)
+        basis[r] = c
+        stack.append(iter(record_and_moves()))
     return found
 
 
