@@ -31,6 +31,7 @@ import warnings
 from typing import Any
 
 from alliancegames.core.bimatrix import Bimatrix, GameError
+from alliancegames.core.exact import ExactnessError, InputError, ResourceError, to_exact, to_fraction
 from alliancegames.core.model import ModelError, NormalFormModel, Parameter, normal_form, parameter
 from alliancegames.core.numeric import CompiledModel, compile_model, evaluate
 from alliancegames.solvers.enumeration import Equilibrium, Solution, solve
@@ -137,6 +138,11 @@ __all__ = [
     "CompiledModel",
     "Equilibrium",
     "GameError",
+    "ExactnessError",
+    "InputError",
+    "ResourceError",
+    "to_exact",
+    "to_fraction",
     "ModelError",
     "NormalFormModel",
     "Parameter",

@@ -16,6 +16,7 @@ import random
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cmp_to_key
 from typing import Any
 
 import sympy as sp
@@ -30,6 +31,8 @@ from alliancegames.analysis.conditions import (
     preference,
     solve_conditions,
 )
+from alliancegames.core.exact import profile_order, simplify_number
+from alliancegames.core.exact import sign as exact_sign
 from alliancegames.core.latex import escape
 from alliancegames.core.model import ModelError, NormalFormModel, Parameter, exact_number
 
@@ -59,37 +62,69 @@ def _exact_values(parameters: Sequence[Parameter], values: Mapping[str, Any]) ->
     return out
 
 
+_REL_TEST = {
+    sp.Eq: lambda s: s == 0,
+    sp.Ne: lambda s: s != 0,
+    sp.Gt: lambda s: s > 0,
+    sp.Ge: lambda s: s >= 0,
+    sp.Lt: lambda s: s < 0,
+    sp.Le: lambda s: s <= 0,
+}
+
+
 def _truth(cond: sp.Basic, sub: Mapping[sp.Symbol, sp.Expr]) -> bool:
-    """Whether a condition holds at an exact point, case by case and relation by relation.
+    """Whether a condition holds at an exact point, case by case, each relation by an exact sign.
 
     A solved relation may divide by a factor whose sign its case fixes strictly
     (``a - b > 0 and x < c/(a - b)``); where that factor vanishes the case is
     false through its sign relation, so a relation that is undefined there
-    (a comparison with ``zoo``) makes its case false.
+    (a comparison with ``zoo``) makes its case false.  Every relation is decided
+    by the exact sign of ``lhs - rhs`` at the point
+    (:func:`alliancegames.core.exact.sign`), never by floats.
     """
+    if cond is sp.true or cond is sp.false:
+        return bool(cond)
     if isinstance(cond, sp.Or):
         return any(_truth(c, sub) for c in cond.args)
     if isinstance(cond, sp.And):
         return all(_truth(c, sub) for c in cond.args)
-    try:
-        v = cond.xreplace(dict(sub))
-    except TypeError:  # "Invalid comparison of non-real zoo": a vanishing denominator
-        return False
-    if v.has(sp.zoo, sp.nan):
-        return False
+    sub = dict(sub)
+    rels = [cond] if type(cond) in _REL_TEST else list(cond.atoms(sp.core.relational.Relational))
+    decided = {}
+    for rel in rels:
+        test = _REL_TEST.get(type(rel))
+        try:
+            d = (rel.lhs - rel.rhs).xreplace(sub)
+        except TypeError:  # "Invalid comparison of non-real zoo": a vanishing denominator
+            return False
+        if d.has(sp.zoo, sp.nan):
+            return False
+        if test is None or d.free_symbols:
+            raise ModelError(f"cannot decide {cond} at {sub} (free symbols left: {d.free_symbols})")
+        decided[rel] = sp.true if test(_sign_at(d)) else sp.false
+    v = cond.xreplace(decided)
     if v is sp.true or v is sp.false:
         return bool(v)
-    v = sp.simplify(v)
+    v = sp.simplify(v.xreplace(sub))
     if v is sp.true or v is sp.false:
         return bool(v)
-    raise ModelError(f"cannot decide {cond} at {dict(sub)} (free symbols left: {v.free_symbols})")
+    raise ModelError(f"cannot decide {cond} at {sub} (free symbols left: {v.free_symbols})")
 
 
-def _to_fraction(e: sp.Expr) -> Fraction:
-    e = sp.nsimplify(e) if not e.is_Rational else e
-    if not e.is_Rational:
-        raise ModelError(f"value {e} is not rational")
-    return Fraction(int(e.p), int(e.q))
+def _sign_at(d: sp.Expr) -> int:
+    """Exact sign of a constant (simplified first)."""
+    return exact_sign(d if d.is_Rational else simplify_number(sp.cancel(d)))
+
+
+def _exact_value(e: sp.Expr) -> Fraction | sp.Expr:
+    """A Fraction for a rational number, the exact sympy number (radicals simplified) otherwise."""
+    e = sp.cancel(e) if not e.is_Rational else e
+    if e.is_Rational:
+        return Fraction(int(e.p), int(e.q))
+    if e.free_symbols:
+        raise ModelError(f"value {e} still depends on {sorted(map(str, e.free_symbols))}")
+    e = simplify_number(e)
+    return Fraction(int(e.p), int(e.q)) if e.is_Rational else e
 
 
 @dataclass(frozen=True)
@@ -156,7 +191,7 @@ class Piece:
     def evaluate(self, values: Mapping[str, Any]) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
         """The strategies at a point, as exact fractions."""
         sub = _exact_values(self.parameters, values)
-        return tuple(tuple(_to_fraction(sp.cancel(e.xreplace(sub))) for e in s) for s in self.strategies)  # type: ignore[return-value]
+        return tuple(tuple(_exact_value(e.xreplace(sub)) for e in s) for s in self.strategies)  # type: ignore[return-value]
 
     @property
     def condition_text(self) -> str:
@@ -234,8 +269,12 @@ class Regions:
     def at(
         self, values: Mapping[str, Any] | None = None
     ) -> list[tuple[str, tuple[tuple[Fraction, ...], tuple[Fraction, ...]]]]:
-        """The equilibria at a point: ``[(label, (x, y)), ...]`` with exact fractions.
+        """The equilibria at a point: ``[(label, (x, y)), ...]``, exact.
 
+        Values are read by the package's exactness policy (a float is the
+        decimal it prints as; :mod:`alliancegames.core.exact`) and every
+        condition is decided by exact signs.  Probabilities are ``Fraction``,
+        or sympy numbers where they are irrational (non-polynomial payoffs).
         Distinct profiles of the pieces whose conditions hold, ordered as
         :func:`~alliancegames.solvers.enumeration.solve` orders its equilibria (support
         size, then probabilities).  Missing values are filled by defaults.
@@ -255,22 +294,16 @@ class Regions:
         for a in self.assumptions:
             if not _truth(a, sub):
                 raise ModelError(f"the point {vals} violates the assumption {a}")
-        found: dict[tuple, str] = {}
+        found: list[tuple[tuple, str]] = []
         for piece in self.pieces:
             if not _truth(piece.conditions, sub):
                 continue
-            prof = tuple(tuple(_to_fraction(sp.cancel(e.xreplace(sub))) for e in s) for s in piece.strategies)
-            if prof not in found:
-                found[prof] = piece.label
-        order = sorted(
-            found,
-            key=lambda p: (
-                sum(v > 0 for v in p[0]) + sum(v > 0 for v in p[1]),
-                [-v for v in p[0]],
-                [-v for v in p[1]],
-            ),
-        )
-        return [(found[p], p) for p in order]
+            prof = tuple(tuple(_exact_value(e.xreplace(sub)) for e in s) for s in piece.strategies)
+            if not any(profile_order(prof, q) == 0 for q, _ in found):
+                found.append((prof, piece.label))
+        labels = {id(q): lab for q, lab in found}
+        order = sorted((q for q, _ in found), key=cmp_to_key(profile_order))
+        return [(labels[id(p)], p) for p in order]
 
     # ----------------------------------------------------------- display
     def __str__(self) -> str:

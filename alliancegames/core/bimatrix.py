@@ -10,16 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from numbers import Rational
 from typing import Any
 
 import numpy as np
+import sympy as sp
 
-__all__ = ["Bimatrix", "GameError", "to_fraction"]
+from alliancegames.core.exact import InputError, to_exact
+from alliancegames.core.exact import to_fraction as _to_fraction
+
+__all__ = ["Bimatrix", "GameError", "exact_payoff", "to_fraction"]
 
 
-class GameError(ValueError):
-    """A numeric game is malformed (shape, non-finite payoffs, labels)."""
+class GameError(InputError):
+    """A numeric game is malformed (shape, non-numeric or non-finite payoffs, labels)."""
 
 
 def index_of(name: str | int, options: Sequence[str], what: str, of: str = "") -> int:
@@ -48,35 +51,31 @@ def index_of(name: str | int, options: Sequence[str], what: str, of: str = "") -
 
 
 def to_fraction(v: Any) -> Fraction:
-    """An exact rational for a payoff: ints and fractions as they are, floats by their decimal text.
+    """An exact rational for a payoff, by the package's exactness policy (raises :class:`GameError`).
 
-    ``0.1`` becomes ``1/10`` (what a user who typed 0.1 means), not the binary
-    value of the float.
+    The one conversion is :func:`alliancegames.core.exact.to_fraction`: ints and
+    fractions as they are, floats by their decimal text (``0.1`` is ``1/10``).
 
     Examples
     --------
     >>> to_fraction(0.1), to_fraction(3), to_fraction(Fraction(1, 3))
     (Fraction(1, 10), Fraction(3, 1), Fraction(1, 3))
     """
-    if isinstance(v, (bool, np.bool_)):
-        raise GameError(f"payoff {v!r} is a boolean, not a number")
+    return _to_fraction(v, "payoff", GameError)
+
+
+def exact_payoff(v: Any, what: str = "payoff") -> Fraction | sp.Expr:
+    """A payoff as an exact number: a ``Fraction``, or a real sympy number if it is irrational.
+
+    Examples
+    --------
+    >>> exact_payoff(0.25), exact_payoff(sp.sqrt(2))
+    (Fraction(1, 4), sqrt(2))
+    """
     if isinstance(v, Fraction):
         return v
-    if isinstance(v, (int, np.integer)):
-        return Fraction(int(v))
-    if isinstance(v, Rational):  # sympy Rational registers as numbers.Rational? be safe below
-        return Fraction(int(v.numerator), int(v.denominator))
-    p = getattr(v, "p", None)
-    q = getattr(v, "q", None)
-    if isinstance(p, int) and isinstance(q, int) and getattr(v, "is_Rational", False):
-        return Fraction(p, q)
-    try:
-        f = float(v)
-    except (TypeError, ValueError) as exc:
-        raise GameError(f"payoff {v!r} is not a number") from exc
-    if f != f or f in (float("inf"), float("-inf")):
-        raise GameError(f"payoff {v!r} is not finite")
-    return Fraction(repr(f))
+    e = to_exact(v, what, GameError)
+    return Fraction(int(e.p), int(e.q)) if e.is_Rational else e
 
 
 def _labels(labels, n: int, prefix: str) -> tuple[str, ...]:
@@ -144,10 +143,38 @@ class Bimatrix:
     def is_exact(self) -> bool:
         return self.A.dtype == object
 
+    @property
+    def is_rational(self) -> bool:
+        """Whether every payoff is rational (floats count: they mean their decimal text)."""
+        if not self.is_exact:
+            return True
+        return all(not isinstance(v, sp.Basic) or v.is_Rational for v in (*self.A.flat, *self.B.flat))
+
     def exact(self) -> Bimatrix:
-        """The same game with ``Fraction`` payoffs."""
-        conv = np.vectorize(to_fraction, otypes=[object])
+        """The same game with exact payoffs: ``Fraction`` (floats by their decimal text), or
+        real sympy numbers where payoffs are irrational."""
+        conv = np.vectorize(exact_payoff, otypes=[object])
         return Bimatrix(_ro(conv(self.A)), _ro(conv(self.B)), self.players, self.actions, self.name)
+
+    def floats(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(A, B)`` as float arrays; :class:`GameError` if a payoff is beyond the float range."""
+        out = []
+        for M in (self.A, self.B):
+            if M.dtype != object:
+                out.append(M)
+                continue
+            try:
+                with np.errstate(over="raise"):
+                    F = np.array([float(v) for v in M.flat], dtype=float).reshape(M.shape)
+            except (OverflowError, FloatingPointError):
+                F = None
+            if F is None or not np.all(np.isfinite(F)):
+                raise GameError(
+                    "a payoff's magnitude exceeds the float range (about 1.8e308); "
+                    "use the exact results (exact=True) or rescale the payoffs"
+                )
+            out.append(F)
+        return out[0], out[1]
 
 
 def _ro(a: np.ndarray) -> np.ndarray:
@@ -156,32 +183,48 @@ def _ro(a: np.ndarray) -> np.ndarray:
 
 
 def _matrix(M: Any, what: str) -> np.ndarray:
+    """Validate a payoff table: float arrays stay float, everything else is exact element by element.
+
+    A numpy float64 array is kept as floats (each float means its decimal text
+    when solved exactly); integer arrays, lists and object arrays are converted
+    entry by entry to ``Fraction`` (or a real sympy number), so one float in a
+    list never turns its neighbours into floats.  Boolean, complex, string and
+    other arrays are refused with the same message as the same lists.
+    """
     if isinstance(M, np.ndarray) and M.dtype != object:
-        arr = np.array(M, dtype=float)
+        if M.dtype.kind == "f" and M.dtype.itemsize == 8:
+            arr = np.array(M, dtype=float)
+        elif M.ndim == 2:  # ints exactly; float32 etc. at their precision; others refused entry-wise
+            arr = _exact_table(list(M.flat), M.shape, what)
+        else:
+            raise GameError(f"payoff matrix {what} must be a non-empty 2-D table, got shape {M.shape}")
     else:
         rows = M.tolist() if hasattr(M, "tolist") else M
-        if (
-            isinstance(rows, (list, tuple))
-            and rows
-            and all(isinstance(r, (list, tuple, np.ndarray)) for r in rows)
-            and len({len(r) for r in rows}) > 1
-        ):
+        if not isinstance(rows, (list, tuple)) or not all(isinstance(r, (list, tuple, np.ndarray)) for r in rows):
+            raise GameError(f"payoff matrix {what} must be a non-empty 2-D table (a list of rows)")
+        rows = [r.tolist() if isinstance(r, np.ndarray) else list(r) for r in rows]
+        if rows and len({len(r) for r in rows}) > 1:
             raise GameError(f"payoff matrix {what} is ragged: row lengths {[len(r) for r in rows]}")
-        try:
-            arr = np.array(rows, dtype=object)
-        except ValueError as exc:
-            raise GameError(f"payoff matrix {what} is ragged") from exc
-        if arr.ndim == 2 and all(
-            isinstance(v, (int, np.integer, Fraction)) or getattr(v, "is_Rational", False) for v in arr.flat
-        ):
-            arr = np.vectorize(to_fraction, otypes=[object])(arr) if arr.size else arr
-        elif arr.ndim == 2:
-            try:
-                arr = arr.astype(float)
-            except (TypeError, ValueError) as exc:
-                raise GameError(f"payoff matrix {what} has non-numeric entries") from exc
+        shape = (len(rows), len(rows[0]) if rows else 0)
+        flat = [v for r in rows for v in r]
+        if flat and all(type(v) is float for v in flat):
+            arr = np.array(flat, dtype=float).reshape(shape)
+        else:
+            arr = _exact_table(flat, shape, what)
     if arr.ndim != 2 or 0 in arr.shape:
         raise GameError(f"payoff matrix {what} must be a non-empty 2-D table, got shape {arr.shape}")
     if arr.dtype != object and not np.all(np.isfinite(arr)):
         raise GameError(f"payoff matrix {what} has NaN or infinite entries")
     return _ro(arr)
+
+
+def _exact_table(flat: list, shape: tuple, what: str) -> np.ndarray:
+    if len(shape) != 2:
+        raise GameError(f"payoff matrix {what} must be a non-empty 2-D table, got shape {shape}")
+    n = shape[1]
+    out = np.empty(len(flat), dtype=object)
+    for k, v in enumerate(flat):
+        if isinstance(v, (list, tuple, np.ndarray)):
+            raise GameError(f"payoff matrix {what} must be a 2-D table of numbers; entry [{k // max(n, 1)}, {k % max(n, 1)}] is a sequence")
+        out[k] = exact_payoff(v, f"payoff {what}[{k // n}, {k % n}]")
+    return out.reshape(shape)

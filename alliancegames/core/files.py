@@ -65,6 +65,8 @@ import json
 import math
 import os
 import re
+import stat
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -74,6 +76,7 @@ from typing import Any
 import sympy as sp
 
 from alliancegames.core.bimatrix import Bimatrix, GameError, to_fraction
+from alliancegames.core.exact import InputError, describe
 from alliancegames.core.model import DOMAINS, ModelError, NormalFormModel, Parameter, normal_form
 
 __all__ = [
@@ -97,18 +100,22 @@ MAX_EXPONENT = 1000
 MAX_POWER_BITS = 10_000
 MAX_FILE_BYTES = 5_000_000
 MAX_STRATEGIES = 10_000
+MAX_DEGREE = 1000  # largest exponent of a symbol (or numeric power) after sympy's folding
+MAX_NUMBER_BITS = 20_000  # largest integer (numerator, denominator) after folding
+MAX_MINMAX_ARGS = 16  # arguments of one Min/Max after flattening
+MAX_OPS = 2000  # size of the built expression (sympy operation count)
 MODEL_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-class ExpressionError(ValueError):
-    """An expression string is malformed or uses a construct outside the whitelist."""
+class ExpressionError(InputError):
+    """An expression string is malformed, too large, or uses a construct outside the whitelist."""
 
 
-class ModelFileError(ValueError):
+class ModelFileError(InputError):
     """A model file is malformed; the message names the file and the problem."""
 
 
-class NfgError(ValueError):
+class NfgError(InputError):
     """A Gambit ``.nfg`` file is malformed or not a two-player game."""
 
 
@@ -250,6 +257,11 @@ def parse_expression(text: str, symbols: Mapping[str, sp.Symbol]) -> sp.Expr:
         )
     if not text.strip():
         raise ExpressionError("expression is empty")
+    if unicodedata.normalize("NFKC", text) != text:
+        raise ExpressionError(
+            f"expression {_clip(text)} has characters that Unicode normalisation changes "
+            "(e.g. fullwidth letters, which Python would read as other names); use plain ones"
+        )
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
@@ -299,7 +311,10 @@ class _Builder:
                 return self.power(node, depth)
             if op not in _BINOPS:
                 raise self.refuse(f"operator {_OP_SYMBOL.get(op, op.__name__)}")
-            return _BINOPS[op](self.build(node.left, depth + 1), self.build(node.right, depth + 1))
+            left, right = self.build(node.left, depth + 1), self.build(node.right, depth + 1)
+            if op is ast.Mult:
+                _check_product(left, right, self.refuse)
+            return self.checked(_BINOPS[op](left, right))
         if isinstance(node, ast.Call):
             return self.call(node, depth)
         if isinstance(node, ast.Attribute):
@@ -349,8 +364,31 @@ class _Builder:
         if (nargs is not None and len(node.args) != nargs) or not node.args:
             want = f"exactly {nargs}" if nargs is not None else "at least 1"
             raise self.refuse(f"{fname}() takes {want} argument(s), got {len(node.args)}")
+        if nargs is None and len(node.args) > MAX_MINMAX_ARGS:
+            raise self.refuse(f"{fname}() with {len(node.args)} arguments (the limit is {MAX_MINMAX_ARGS})")
         args = [self.build(a, depth + 1) for a in node.args]
-        return func(*args)
+        if nargs is None:
+            flat = sum(len(a.args) if isinstance(a, (sp.Min, sp.Max)) else 1 for a in args)
+            if flat > MAX_MINMAX_ARGS:
+                raise self.refuse(f"nested {fname}() with {flat} arguments in all (the limit is {MAX_MINMAX_ARGS})")
+        if fname == "exp":
+            self.check_exp(args[0])
+        return self.checked(func(*args))
+
+    def check_exp(self, arg: sp.Expr) -> None:
+        """``exp`` of a huge constant cannot be evaluated (and would overflow mpmath)."""
+        if arg.is_number:
+            try:
+                big = abs(float(arg.evalf(15))) > 10_000
+            except (OverflowError, ValueError, TypeError):
+                big = True
+            if big:
+                raise self.refuse(f"exp({_short(arg)}) is beyond the range that can be evaluated (|x| <= 10000)")
+
+    def checked(self, e: sp.Expr) -> sp.Expr:
+        """Refuse results that sympy's folding made too large (degree, digits, size)."""
+        _check_size(e, self.refuse)
+        return e
 
     def power(self, node: ast.BinOp, depth: int) -> sp.Expr:
         base = self.build(node.left, depth + 1)
@@ -358,11 +396,51 @@ class _Builder:
         if expo.is_number:
             if not expo.is_real or abs(float(expo)) > MAX_EXPONENT:
                 raise self.refuse(f"exponent {_short(expo)} (the limit is {MAX_EXPONENT} in size)")
-            if base.is_Rational and base != 0:
-                bits = max(abs(base.p).bit_length(), abs(base.q).bit_length())
-                if bits * abs(float(expo)) > MAX_POWER_BITS:
-                    raise self.refuse(f"the power {_short(base)}**{_short(expo)} is too large")
-        return base**expo
+            # sympy folds (x**a)**b to x**(a*b) and expands numeric factors: bound the result first
+            deg, bits = _degree_and_bits(base)
+            if deg * abs(float(expo)) > MAX_DEGREE:
+                raise self.refuse(
+                    f"the power ({_short(base)})**{_short(expo)} has degree above {MAX_DEGREE} once folded"
+                )
+            if bits * abs(float(expo)) > MAX_POWER_BITS:
+                raise self.refuse(f"the power {_short(base)}**{_short(expo)} is too large")
+        else:
+            _check_size(expo, self.refuse)
+        return self.checked(base**expo)
+
+
+def _degree_and_bits(e: sp.Expr) -> tuple[float, int]:
+    """Largest |exponent| of a power (1 for a bare symbol) and largest integer bit size in ``e``."""
+    deg = 1.0 if e.free_symbols else 0.0
+    bits = 0
+    for a in sp.preorder_traversal(e):
+        if isinstance(a, sp.Pow) and a.exp.is_number:
+            try:
+                deg = max(deg, abs(float(a.exp)))
+            except (TypeError, ValueError, OverflowError):
+                deg = float("inf")
+        elif isinstance(a, sp.Rational):
+            bits = max(bits, abs(a.p).bit_length(), abs(a.q).bit_length())
+    return deg, bits
+
+
+def _check_product(a: sp.Expr, b: sp.Expr, refuse: Callable[[str], ExpressionError]) -> None:
+    da, ba = _degree_and_bits(a)
+    db, bb = _degree_and_bits(b)
+    if da + db > MAX_DEGREE:
+        raise refuse(f"a product of degree above {MAX_DEGREE}")
+    if ba + bb > MAX_NUMBER_BITS:
+        raise refuse(f"a product with numbers above {MAX_NUMBER_BITS} bits")
+
+
+def _check_size(e: sp.Expr, refuse: Callable[[str], ExpressionError]) -> None:
+    deg, bits = _degree_and_bits(e)
+    if deg > MAX_DEGREE:
+        raise refuse(f"degree above {MAX_DEGREE} once sympy folds the powers")
+    if bits > MAX_NUMBER_BITS:
+        raise refuse(f"numbers above {MAX_NUMBER_BITS} bits once sympy folds them")
+    if sp.count_ops(e, visual=False) > MAX_OPS:
+        raise refuse(f"more than {MAX_OPS} operations once built")
 
 
 def _clip(text: str, width: int = 60) -> str:
@@ -478,11 +556,34 @@ def _normalize_labels(labels: list[str]) -> list[str]:
 
 
 def _read_file(path: Path, error: type[ValueError]) -> str:
-    """The text of a UTF-8 file of bounded size (``OSError`` if it cannot be read)."""
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise error(f"{path}: file is larger than {MAX_FILE_BYTES} bytes")
+    """The text of a regular UTF-8 file of bounded size (``OSError`` if it cannot be read).
+
+    Only regular files are read: a FIFO, socket or device (``/dev/zero``, also
+    behind a symlink) is refused without reading, and at most
+    ``MAX_FILE_BYTES + 1`` bytes are ever read (a file growing after the size
+    check is refused too).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        return path.read_text(encoding="utf-8")
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise error(f"{path}: not a regular file (a FIFO, device or socket is refused)")
+        if st.st_size > MAX_FILE_BYTES:
+            raise error(f"{path}: file is larger than {MAX_FILE_BYTES} bytes")
+        chunks, total = [], 0
+        while total <= MAX_FILE_BYTES:
+            b = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - total))
+            if not b:
+                break
+            chunks.append(b)
+            total += len(b)
+    finally:
+        os.close(fd)
+    if total > MAX_FILE_BYTES:
+        raise error(f"{path}: file is larger than {MAX_FILE_BYTES} bytes")
+    data = b"".join(chunks)
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise error(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
@@ -697,6 +798,8 @@ _PAYOFF_KEYS = {"row", "col", "payoffs"}
 def _number_value(v: Any, what: str, fail: Callable[[str], Exception]) -> Fraction:
     if isinstance(v, bool):
         raise fail(f"{what} is the boolean {v!r}, not a number")
+    if isinstance(v, Fraction):
+        return v
     if isinstance(v, int):
         return Fraction(v)
     if isinstance(v, float):
@@ -723,6 +826,11 @@ def _payoff_value(
     return sp.Rational(fr.numerator, fr.denominator)
 
 
+def _brief(v: Any) -> str:
+    """A short repr for messages: never huge (aliased or giant structures), never raises."""
+    return describe(v, with_type=False)
+
+
 def _model_from_data(data: Any, where: str) -> NormalFormModel:
     def fail(msg: str) -> ModelFileError:
         return ModelFileError(f"{where}: {msg}")
@@ -739,12 +847,12 @@ def _model_from_data(data: Any, where: str) -> NormalFormModel:
         raise fail(f"missing key(s) {missing}")
     for key in ("name", "description", "source"):
         if key in data and not isinstance(data[key], str):
-            raise fail(f"{key!r} must be a string, got {data[key]!r}")
+            raise fail(f"{_brief(key)} must be a string, got {_brief(data[key])}")
     players = data["players"]
     if not isinstance(players, list) or len(players) != 2 or not all(isinstance(p, str) for p in players):
-        raise fail(f"'players' must be a list of two player names (strings), got {players!r}")
+        raise fail(f"'players' must be a list of two player names (strings), got {_brief(players)}")
     if players[0] == players[1]:
-        raise fail(f"duplicate player name {players[0]!r}")
+        raise fail(f"duplicate player name {_brief(players[0])}")
     actions = data["actions"]
     if not isinstance(actions, Mapping):
         raise fail("'actions' must map each player name to a list of action labels")
@@ -754,14 +862,14 @@ def _model_from_data(data: Any, where: str) -> NormalFormModel:
     labels = []
     for p in players:
         if p not in actions:
-            raise fail(f"'actions' has no entry for player {p!r}")
+            raise fail(f"'actions' has no entry for player {_brief(p)}")
         a = actions[p]
         if not isinstance(a, list) or not a or not all(isinstance(x, str) for x in a):
             hint = " (quote labels such as Yes/No/On/Off/1 in YAML)" if isinstance(a, list) and a else ""
-            raise fail(f"actions of {p!r} must be a non-empty list of strings, got {a!r}{hint}")
+            raise fail(f"actions of {_brief(p)} must be a non-empty list of strings, got {_brief(a)}{hint}")
         dup = sorted({x for x in a if a.count(x) > 1})
         if dup:
-            raise fail(f"player {p!r} has duplicate action labels {dup}")
+            raise fail(f"player {_brief(p)} has duplicate action labels {dup}")
         labels.append(tuple(a))
     params = []
     raw_params = data.get("parameters") or []
@@ -769,19 +877,19 @@ def _model_from_data(data: Any, where: str) -> NormalFormModel:
         raise fail("'parameters' must be a list of {name, meaning, domain, default} entries")
     for k, rp in enumerate(raw_params):
         if not isinstance(rp, Mapping) or "name" not in rp:
-            raise fail(f"parameter {k + 1} must be a mapping with at least a 'name', got {rp!r}")
+            raise fail(f"parameter {k + 1} must be a mapping with at least a 'name', got {_brief(rp)}")
         bad = sorted(set(map(str, rp)) - _PARAM_KEYS)
         if bad:
-            raise fail(f"parameter {rp['name']!r}: unknown key(s) {bad}; allowed: {sorted(_PARAM_KEYS)}")
+            raise fail(f"parameter {_brief(rp['name'])}: unknown key(s) {bad}; allowed: {sorted(_PARAM_KEYS)}")
         domain = rp.get("domain", "real")
         if domain not in DOMAINS:
-            raise fail(f"parameter {rp['name']!r}: bad domain {domain!r}; choose one of {sorted(DOMAINS)}")
+            raise fail(f"parameter {_brief(rp['name'])}: bad domain {_brief(domain)}; choose one of {sorted(DOMAINS)}")
         meaning = rp.get("meaning", "")
         if not isinstance(meaning, str):
-            raise fail(f"parameter {rp['name']!r}: 'meaning' must be a string")
+            raise fail(f"parameter {_brief(rp['name'])}: 'meaning' must be a string")
         default = rp.get("default")
         if default is not None:
-            default = _number_value(default, f"default of parameter {rp['name']!r}", fail)
+            default = _number_value(default, f"default of parameter {_brief(rp['name'])}", fail)
             if default.denominator == 1:
                 default = int(default)
         try:
@@ -795,7 +903,7 @@ def _model_from_data(data: Any, where: str) -> NormalFormModel:
     table: dict[tuple[str, str], tuple[sp.Expr, sp.Expr]] = {}
     for k, entry in enumerate(raw_pay):
         if not isinstance(entry, Mapping):
-            raise fail(f"payoff entry {k + 1} must be a mapping with keys row, col, payoffs; got {entry!r}")
+            raise fail(f"payoff entry {k + 1} must be a mapping with keys row, col, payoffs; got {_brief(entry)}")
         bad = sorted(set(map(str, entry)) - _PAYOFF_KEYS)
         lack = sorted(_PAYOFF_KEYS - set(map(str, entry)))
         if bad or lack:
@@ -807,22 +915,22 @@ def _model_from_data(data: Any, where: str) -> NormalFormModel:
         r, c = entry["row"], entry["col"]
         if r not in labels[0]:
             raise fail(
-                f"payoff entry {k + 1}: unknown action label {r!r} for {players[0]!r} (row); "
+                f"payoff entry {k + 1}: unknown action label {_brief(r)} for {_brief(players[0])} (row); "
                 f"actions are {list(labels[0])}"
             )
         if c not in labels[1]:
             raise fail(
-                f"payoff entry {k + 1}: unknown action label {c!r} for {players[1]!r} (column); "
+                f"payoff entry {k + 1}: unknown action label {_brief(c)} for {_brief(players[1])} (column); "
                 f"actions are {list(labels[1])}"
             )
         if (r, c) in table:
             raise fail(f"payoffs for profile ({r}, {c}) are given twice")
         pay = entry["payoffs"]
         if not isinstance(pay, list) or len(pay) != 2:
-            got = len(pay) if isinstance(pay, list) else repr(pay)
+            got = len(pay) if isinstance(pay, list) else _brief(pay)
             raise fail(f"payoffs at ({r}, {c}) must be a list of 2 values (row, column player), got {got}")
         table[(r, c)] = tuple(
-            _payoff_value(v, symbols, f"payoff of {players[q]!r} at ({r}, {c})", fail)
+            _payoff_value(v, symbols, f"payoff of {_brief(players[q])} at ({r}, {c})", fail)
             for q, v in enumerate(pay)
         )
     missing_prof = [(r, c) for r in labels[0] for c in labels[1] if (r, c) not in table]
@@ -840,6 +948,105 @@ def _model_from_data(data: Any, where: str) -> NormalFormModel:
         )
     except ModelError as exc:
         raise fail(str(exc)) from None
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[Any, Any]]) -> dict[Any, Any]:
+    out: dict[Any, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            raise _DuplicateKey(f"duplicate key {_brief(k)} (a later value would silently replace the first)")
+        out[k] = v
+    return out
+
+
+def _json_number(text: str) -> Fraction:
+    """JSON numbers exactly, from their text (``0.1`` is 1/10; huge ones refused by parse_number)."""
+    return parse_number(text)
+
+
+def _json_constant(text: str) -> Any:
+    raise ValueError(f"{text} is not a number a model file may hold")
+
+
+_YAML_LOADER: Any = None
+
+
+def _strict_yaml_loader() -> Any:
+    """A ``yaml.SafeLoader`` for model files, without YAML 1.1's surprises.
+
+    * duplicate mapping keys are refused (no silent last-one-wins);
+    * anchors and aliases are refused (no alias bombs; model files never need them);
+    * only plain decimal numbers are numbers, read exactly (``0.1`` is 1/10):
+      sexagesimal ``1:30``, ``0x1F``, ``0o17``, ``1_000``, ``.inf`` and ``.nan``
+      stay strings (and are then refused where a number is required);
+    * only ``true``/``false`` are booleans (``yes``, ``no``, ``on``, ``off`` stay strings).
+    """
+    global _YAML_LOADER
+    if _YAML_LOADER is not None:
+        return _YAML_LOADER
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise yaml.YAMLError(f"YAML aliases (*{event.anchor}) are not allowed in model files (line {event.start_mark.line + 1})")
+            event = self.peek_event()
+            if getattr(event, "anchor", None):
+                raise yaml.YAMLError(f"YAML anchors (&{event.anchor}) are not allowed in model files (line {event.start_mark.line + 1})")
+            return super().compose_node(parent, index)
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            if isinstance(node, yaml.MappingNode):
+                seen = set()
+                for key_node, _ in node.value:
+                    if key_node.tag == "tag:yaml.org,2002:merge":
+                        raise yaml.YAMLError("YAML merge keys (<<) are not allowed in model files")
+                    key = self.construct_object(key_node, deep=True)
+                    try:
+                        dup = key in seen
+                    except TypeError:
+                        dup = False
+                    if dup:
+                        raise _DuplicateKey(
+                            f"duplicate key {_brief(key)} on line {key_node.start_mark.line + 1} "
+                            "(a later value would silently replace the first)"
+                        )
+                    try:
+                        seen.add(key)
+                    except TypeError:
+                        pass
+            return super().construct_mapping(node, deep)
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in _YAML_NUMBER_TAGS]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+    Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:float",
+        re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+        list("-+0123456789."),
+    )
+
+    def number(loader: Any, node: Any) -> Fraction:
+        try:
+            return parse_number(loader.construct_scalar(node))
+        except ValueError as exc:
+            raise yaml.YAMLError(f"line {node.start_mark.line + 1}: {exc}") from None
+
+    Loader.add_constructor("tag:yaml.org,2002:int", number)
+    Loader.add_constructor("tag:yaml.org,2002:float", number)
+    _YAML_LOADER = Loader
+    return Loader
+
+
+_YAML_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool")
 
 
 def loads_model(text: str, format: str = "yaml", name: str = "<string>") -> NormalFormModel:
@@ -881,16 +1088,26 @@ def loads_model(text: str, format: str = "yaml", name: str = "<string>") -> Norm
         raise ModelFileError(f"{name}: text is longer than {MAX_FILE_BYTES} characters")
     if format == "json":
         try:
-            data = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as exc:
+            data = json.loads(
+                text,
+                object_pairs_hook=_unique_keys,
+                parse_float=_json_number,
+                parse_int=_json_number,
+                parse_constant=_json_constant,
+            )
+        except _DuplicateKey as exc:
             raise ModelFileError(f"{name}: invalid JSON: {exc}") from None
+        except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
+            raise ModelFileError(f"{name}: invalid JSON: {' '.join(str(exc).split())[:300]}") from None
     else:
         import yaml
 
         try:
-            data = yaml.safe_load(text)
-        except (yaml.YAMLError, RecursionError) as exc:
-            msg = " ".join(str(exc).split())
+            data = yaml.load(text, Loader=_strict_yaml_loader())  # noqa: S506 - a SafeLoader subclass
+        except _DuplicateKey as exc:
+            raise ModelFileError(f"{name}: invalid YAML: {exc}") from None
+        except (yaml.YAMLError, ValueError, RecursionError) as exc:
+            msg = " ".join(str(exc).split())[:300]
             raise ModelFileError(f"{name}: invalid YAML: {msg}") from None
     return _model_from_data(data, name)
 

@@ -29,12 +29,12 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
 import sympy as sp
 
 from alliancegames.core.bimatrix import GameError, index_of
+from alliancegames.core.exact import InputError, to_exact
 from alliancegames.core.latex import escape
 
 __all__ = [
@@ -54,8 +54,8 @@ DOMAINS: dict[str, dict[str, bool]] = {
 }
 
 
-class ModelError(ValueError):
-    """A model, parameter or parameter value is invalid."""
+class ModelError(InputError):
+    """A model, parameter or parameter value is invalid (an :class:`~alliancegames.core.exact.InputError`)."""
 
 
 def _check_identifier(name: str, what: str) -> None:
@@ -128,22 +128,28 @@ class Parameter:
         return []
 
     def contains(self, value: Any) -> bool:
-        """Whether a single number lies in the parameter's domain (strings and booleans never do)."""
-        if isinstance(value, (str, bool)):
-            return False
+        """Whether a single number lies in the parameter's domain, decided exactly.
+
+        The value is read by the package's exactness policy
+        (:func:`~alliancegames.core.exact.to_exact`: a float is the decimal it
+        prints as), so ``1.00000000000000000001`` given as an exact decimal is
+        not a probability and ``-1e-400`` is not non-negative.  Strings,
+        booleans, complex numbers, NaN and infinities are never contained.
+        """
         try:
-            x = float(value)
-        except (TypeError, ValueError):
+            x = to_exact(value)
+        except InputError:
             return False
-        if x != x or x in (float("inf"), float("-inf")):
-            return False
+        if self.domain == "real":
+            return True
+        from alliancegames.core.exact import sign
+
+        s = sign(x)
         if self.domain == "positive":
-            return x > 0
+            return s > 0
         if self.domain == "nonnegative":
-            return x >= 0
-        if self.domain == "probability":
-            return 0 <= x <= 1
-        return True
+            return s >= 0
+        return s >= 0 and sign(x - 1) <= 0
 
 
 def find_parameter(
@@ -205,14 +211,18 @@ def _to_expr(value: Any, where: str) -> sp.Expr:
             f"payoff at {where} is the string {value!r}; build expressions with sympy or "
             "parse text with alliancegames.core.files.parse_expression (strings are never eval'd)"
         )
-    if isinstance(value, Fraction):
-        return sp.Rational(value.numerator, value.denominator)
+    if not isinstance(value, sp.Basic):
+        # numbers by the exactness policy: 0.1 -> 1/10, ints of any size exact
+        return to_exact(value, f"payoff at {where}", ModelError)
     try:
         expr = sp.sympify(value, strict=True)
     except (sp.SympifyError, TypeError) as exc:
         raise ModelError(f"payoff at {where} is not a number or sympy expression: {value!r}") from exc
     if not isinstance(expr, sp.Expr):
         raise ModelError(f"payoff at {where} is not a scalar expression: {value!r}")
+    floats = expr.atoms(sp.Float)
+    if floats:  # a float inside an expression means its decimal text, as everywhere
+        expr = expr.xreplace({f: to_exact(f, f"payoff at {where}", ModelError) for f in floats})
     return expr
 
 
@@ -433,25 +443,18 @@ class NormalFormModel:
 
 
 def exact_number(v: Any) -> sp.Expr:
-    """Convert a user number to an exact sympy number (``0.1`` → ``1/10``)."""
-    if isinstance(v, sp.Basic):
-        return v
-    if isinstance(v, bool):
-        raise ModelError(f"expected a number, got the boolean {v!r}")
-    if isinstance(v, str):
-        raise ModelError(f"expected a number, got the string {v!r}")
-    if isinstance(v, int):
-        return sp.Integer(v)
-    if isinstance(v, Fraction):
-        return sp.Rational(v.numerator, v.denominator)
-    try:
-        f = float(v)
-    except (TypeError, ValueError) as exc:
-        raise ModelError(f"expected a number, got {v!r}") from exc
-    if f != f or f in (float("inf"), float("-inf")):
-        raise ModelError(f"expected a finite number, got {v!r}")
-    fr = Fraction(repr(f))
-    return sp.Rational(fr.numerator, fr.denominator)
+    """A user number as an exact sympy number, by the package's exactness policy.
+
+    The one conversion is :func:`alliancegames.core.exact.to_exact` (``0.1`` →
+    ``1/10``; ints of any size exact; irrational sympy numbers kept); this name
+    raises :class:`ModelError`.
+
+    Examples
+    --------
+    >>> exact_number(0.1), exact_number(2**70)
+    (1/10, 1180591620717411303424)
+    """
+    return to_exact(v, "parameter value", ModelError)
 
 
 def _table_from_mapping(payoffs: Mapping, actions) -> list[list[Any]]:

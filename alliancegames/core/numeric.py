@@ -22,7 +22,8 @@ import numpy as np
 import sympy as sp
 
 from alliancegames.core.bimatrix import Bimatrix
-from alliancegames.core.model import ModelError, NormalFormModel, exact_number
+from alliancegames.core.exact import ResourceError, describe, to_exact
+from alliancegames.core.model import ModelError, NormalFormModel
 
 __all__ = ["CompiledModel", "compile_expressions", "compile_model", "evaluate", "resolve_values"]
 
@@ -76,9 +77,11 @@ _BOUNDS = {"positive": "> 0", "nonnegative": ">= 0", "probability": "in [0, 1]"}
 def _check_domain(p, v: Any) -> None:
     if isinstance(v, (bool, np.bool_)) or isinstance(v, str):
         raise ModelError(f"parameter {p.name!r} needs a number, got {v!r}")
-    if isinstance(v, (int, Fraction, sp.Rational)):
-        ok = p.contains(v)
-        bad = str(v)  # 6/5, not Fraction(6, 5)
+    if not isinstance(v, np.ndarray) and not isinstance(v, (list, tuple)):
+        # one value: read exactly (0.1 is 1/10) and check the domain exactly
+        x = to_exact(v, f"parameter {p.name!r}", ModelError)
+        ok = p.contains(x)
+        bad = str(v) if isinstance(v, (int, Fraction, sp.Basic)) and not _huge(v) else describe(v).rsplit(" (", 1)[0]
     else:
         try:
             arr = np.asarray(v, dtype=float)
@@ -101,6 +104,14 @@ def _check_domain(p, v: Any) -> None:
         rule = {"positive": "be positive", "nonnegative": "be non-negative",
                 "probability": "lie in [0, 1]", "real": "be finite"}[p.domain]
         raise ModelError(f"parameter {p.name!r} ({p.domain}) must {rule}; got {bad}")
+
+
+#: Payoffs whose magnitude has a decimal exponent beyond this are refused.
+MAX_DECIMAL_EXPONENT = 100_000
+
+
+def _huge(v: Any) -> bool:
+    return isinstance(v, int) and v.bit_length() > 200
 
 
 @dataclass(frozen=True)
@@ -164,38 +175,59 @@ def compile_model(model: NormalFormModel) -> CompiledModel:
 
 
 def evaluate(model: NormalFormModel, values: Mapping[str, Any] | None = None, /, **kw: Any) -> Bimatrix:
-    """The numeric game at one point; exact (Fraction payoffs) when all values are rational.
+    """The game at one point, evaluated exactly: ``Fraction`` payoffs, sympy numbers where irrational.
+
+    Values are read by the exactness policy (:mod:`alliancegames.core.exact`: a
+    float means the decimal it prints as) and substituted into the sympy
+    payoffs exactly, so points on region boundaries stay exactly on them and
+    irrational payoffs (``13*sqrt(6)/12``) keep their exact ties.  Use
+    :func:`compile_model` for fast float evaluation of many points.
 
     Examples
     --------
     >>> from alliancegames.core.model import normal_form, parameter
     >>> g = normal_form("g", ("A", "B"), (("x",), ("y",)), [parameter("p", "", "probability")], [[("p", "p")]])
-    >>> evaluate(g, p=Fraction(1, 3)).A[0, 0]
-    Fraction(1, 3)
+    >>> evaluate(g, p=Fraction(1, 3)).A[0, 0], evaluate(g, p=0.1).A[0, 0]
+    (Fraction(1, 3), Fraction(1, 10))
     """
     vals = resolve_values(model, {**(values or {}), **kw})
-    rational = all(isinstance(v, (int, Fraction, sp.Rational)) and not isinstance(v, bool) for v in vals.values())
-    if rational:
-        sub = {model.parameter(k).symbol: exact_number(v) for k, v in vals.items()}
-        mats = []
-        for M in model.payoffs:
-            E = M.xreplace(sub)
-            rows = []
-            for i in range(E.rows):
-                row = []
-                for j in range(E.cols):
-                    e = sp.nsimplify(E[i, j]) if not E[i, j].is_Rational else E[i, j]
-                    if not e.is_Rational:
-                        rational = False
-                        break
+    sub = {}
+    for k, v in vals.items():
+        if isinstance(v, np.ndarray) and v.ndim > 0:
+            raise ModelError("evaluate() takes one value per parameter; use compile_model for arrays")
+        sub[model.parameter(k).symbol] = to_exact(v, f"parameter {k!r}", ModelError)
+    mats = []
+    for who, M in zip(model.players, model.payoffs):
+        rows = []
+        for i in range(M.rows):
+            row = []
+            for j in range(M.cols):
+                where = f"payoff of {who!r} at ({model.actions[0][i]}, {model.actions[1][j]})"
+                e = M[i, j].xreplace(sub)
+                if e.is_Rational:
                     row.append(Fraction(int(e.p), int(e.q)))
-                rows.append(row)
-            if not rational:
-                break
-            mats.append(rows)
-        if rational:
-            return Bimatrix.from_arrays(mats[0], mats[1], players=model.players, actions=model.actions, name=model.name)
-    return compile_model(model).game(vals)
+                    continue
+                if e.free_symbols:
+                    raise ModelError(f"{where} still depends on {sorted(map(str, e.free_symbols))}")
+                row.append(exact_value(e, where))
+            rows.append(row)
+        mats.append(rows)
+    return Bimatrix.from_arrays(mats[0], mats[1], players=model.players, actions=model.actions, name=model.name)
+
+
+def exact_value(e: sp.Expr, where: str) -> sp.Expr:
+    """A constant payoff expression as an exact real number, or :class:`ModelError` (NaN, complex...)."""
+    if e.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        raise ModelError(f"{where} is infinite or undefined at this point: {describe(e)}")
+    e = to_exact(e, where, ModelError)
+    try:  # bounded magnitude: exact signs need finite numeric evaluation
+        v = e.evalf(15)
+        ok = v.is_Float and (v == 0 or abs(sp.log(abs(v), 10)) < MAX_DECIMAL_EXPONENT)
+    except (OverflowError, ValueError, TypeError, ArithmeticError):
+        ok = False
+    if not ok:
+        raise ResourceError(f"{where} cannot be evaluated within range (|exponent| < 10^5): {describe(e)}")
+    return e
 
 
 def compile_expressions(symbols: Sequence[sp.Symbol], exprs: Sequence[Any]) -> Callable[..., list[np.ndarray]]:

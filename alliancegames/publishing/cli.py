@@ -25,15 +25,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, NoReturn
 
-from alliancegames.core.bimatrix import Bimatrix, GameError
+from alliancegames.core.bimatrix import Bimatrix
 from alliancegames.core.efg import EfgError, read_efg
-from alliancegames.core.files import ExpressionError, ModelFileError, NfgError, parse_number, read_game
-from alliancegames.core.model import ModelError
+from alliancegames.core.exact import InputError
+from alliancegames.core.files import parse_number, read_game
 from alliancegames.solvers.enumeration import Solution, solve
 from alliancegames.solvers.sequence_form import (
     BehaviourSolution,
@@ -47,21 +48,16 @@ __all__ = ["COMMANDS", "Command", "CliError", "build_parser", "main"]
 PROG = "alliancegames"
 
 
-class CliError(ValueError):
+class CliError(InputError):
     """Bad command-line input (malformed ``--param``, options that do not apply)."""
 
 
-#: Errors that mean "bad input": reported as one line, exit status 2.  Anything
-#: else is a bug and is allowed to raise.
-USER_ERRORS: tuple[type[BaseException], ...] = (
-    CliError,
-    ExpressionError,
-    ModelFileError,
-    NfgError,
-    ModelError,
-    GameError,
-    OSError,
-)
+#: Errors that mean "bad input": reported as one line, exit status 2.  Every
+#: refusal of the package is an :class:`~alliancegames.core.exact.InputError`
+#: (model, game, file, expression, exactness and resource errors, ``CliError``);
+#: ``OSError`` covers unreadable files and ``MemoryError`` an input too large to
+#: hold.  Anything else is a bug and is allowed to raise.
+USER_ERRORS: tuple[type[BaseException], ...] = (InputError, OSError, MemoryError)
 
 
 @dataclass(frozen=True)
@@ -87,12 +83,12 @@ def _parse_param(text: str) -> tuple[str, Fraction]:
     name = name.strip()
     if not sep or not name:
         raise CliError(f"--param needs NAME=VALUE, got {text!r}")
-    if not name.isidentifier():
-        raise CliError(f"--param {text!r}: {name!r} is not a parameter name")
+    if not name.isidentifier() or unicodedata.normalize("NFKC", name) != name:
+        raise CliError(f"--param {text[:80]!r}: {name[:80]!r} is not a parameter name")
     try:
         return name, parse_number(value)
     except ValueError as exc:
-        raise CliError(f"--param {name}: bad value {value!r}: {exc}") from None
+        raise CliError(f"--param {name}: bad value {value[:80]!r}: {exc}") from None
 
 
 MODEL_FILE_HELP = """\
@@ -320,7 +316,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _one_line(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.filename is not None and exc.strerror:
         return f"{exc.filename}: {exc.strerror.lower()}"
-    return " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, MemoryError):
+        return "the input needs more memory than is available"
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 500 else text[:497] + "..."
 
 
 def main(argv: Sequence[str] | None = None) -> int:

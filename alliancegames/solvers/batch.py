@@ -44,8 +44,9 @@ difference within ``tol`` of zero sends the game to the exact solver.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import combinations
 from typing import Any
 
@@ -180,6 +181,7 @@ def solve_batch(
     tol: float = 1e-9,
     chunk_size: int = DEFAULT_CHUNK,
     exact_fallback: bool = True,
+    exact_game: Callable[[int], Any] | None = None,
 ) -> BatchResult:
     """Every extreme Nash equilibrium of each game in a batch.
 
@@ -197,6 +199,12 @@ def solve_batch(
     exact_fallback : bool
         If False, delicate games are not solved: they get no equilibria and
         ``exact`` marks them (for diagnostics and benchmarks).
+    exact_game : callable, optional
+        ``exact_game(g)`` gives the exact game (a ``Bimatrix`` or anything
+        :func:`~alliancegames.solvers.enumeration.solve` takes) that game ``g``
+        rounds, e.g. a model evaluated exactly at the point; the fallback solves
+        it instead of the float payoffs ``A[g], B[g]``, so delicate games (ties,
+        boundaries) are decided on the exact payoffs.
 
     Returns
     -------
@@ -233,7 +241,13 @@ def solve_batch(
     if N == 0:
         return _empty((m, n), tol)
     parts = [
-        _solve_chunk(A[s : s + chunk_size], B[s : s + chunk_size], tol, exact_fallback)
+        _solve_chunk(
+            A[s : s + chunk_size],
+            B[s : s + chunk_size],
+            tol,
+            exact_fallback,
+            None if exact_game is None else partial(_shifted, exact_game, s),
+        )
         for s in range(0, N, chunk_size)
     ]
     return parts[0] if len(parts) == 1 else BatchResult.concat(parts)
@@ -262,7 +276,13 @@ def _games_last(M: np.ndarray) -> np.ndarray:
     return T
 
 
-def _solve_chunk(A: np.ndarray, B: np.ndarray, tol: float, exact_fallback: bool) -> BatchResult:
+def _shifted(exact_game: Callable[[int], Any], start: int, g: int) -> Any:
+    return exact_game(start + g)
+
+
+def _solve_chunk(
+    A: np.ndarray, B: np.ndarray, tol: float, exact_fallback: bool, exact_game: Callable[[int], Any] | None = None
+) -> BatchResult:
     N, m, n = A.shape
     At, Bt = _games_last(A), _games_last(B)
     if (m, n) == (2, 2):
@@ -276,7 +296,7 @@ def _solve_chunk(A: np.ndarray, B: np.ndarray, tol: float, exact_fallback: bool)
     counts = np.bincount(game, minlength=N).astype(np.int64)
     idx = np.flatnonzero(flagged)
     if idx.size and exact_fallback:
-        eg, ex, ey, ep = _exact(A, B, idx)
+        eg, ex, ey, ep = _exact(A, B, idx, exact_game)
         counts[idx] = np.bincount(eg, minlength=N)[idx]
         game = np.concatenate([game, eg])
         order = np.argsort(game, kind="stable")  # a game is solved wholly by one path
@@ -300,13 +320,13 @@ def _payoffs(A: np.ndarray, B: np.ndarray, game: np.ndarray, x: np.ndarray, y: n
     return u
 
 
-def _exact(A: np.ndarray, B: np.ndarray, idx: np.ndarray):
+def _exact(A: np.ndarray, B: np.ndarray, idx: np.ndarray, exact_game: Callable[[int], Any] | None = None):
     from alliancegames.solvers.enumeration import solve  # the exact per-game solver (no sympy)
 
     m, n = A.shape[1:]
     g, xs, ys, ps = [], [], [], []
     for i in idx.tolist():
-        for e in solve(A[i], B[i]).equilibria:
+        for e in (solve(A[i], B[i]) if exact_game is None else solve(exact_game(i))).equilibria:
             g.append(i)
             xs.append(e.strategies[0])
             ys.append(e.strategies[1])

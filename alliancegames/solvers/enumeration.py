@@ -36,6 +36,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cmp_to_key
 from itertools import combinations
 from math import lcm
 from pathlib import Path
@@ -44,10 +45,11 @@ from typing import Any
 import numpy as np
 
 from alliancegames.core.bimatrix import Bimatrix, GameError, index_of, to_fraction
+from alliancegames.core.exact import as_sympy, compare, profile_order, sign, simplify_number
 from alliancegames.core.latex import escape
 from alliancegames.solvers.verify import max_regret
 
-__all__ = ["Equilibrium", "Solution", "solve", "extreme_equilibria"]
+__all__ = ["Equilibrium", "Solution", "algebraic_equilibria", "solve", "extreme_equilibria"]
 
 Number = Any  # float or Fraction
 
@@ -265,6 +267,140 @@ def _rationalise(v: np.ndarray, max_den: int = 10**6) -> tuple[Fraction, ...]:
     return tuple(p / s for p in fr)
 
 
+# --------------------------------------------------------------------------- irrational payoffs
+#: Largest number of square systems the irrational-payoff kernel will solve
+#: (each in exact sympy arithmetic); beyond it :func:`solve` refuses.
+MAX_ALGEBRAIC_SYSTEMS = 2_000
+
+
+def _algebraic_systems(d: int, k: int) -> int:
+    from math import comb
+
+    return sum(comb(d, s) * comb(k, s) for s in range(1, min(d, k) + 1))
+
+
+def _vertices_exact(C: list[list[Any]], d: int) -> list[tuple[tuple[Any, ...], int, int]]:
+    """:func:`_vertices` for exact real numbers of any kind, with signs decided by :func:`sign`.
+
+    Plain Gaussian elimination over the reals (exact sympy arithmetic), every
+    pivot, non-negativity and feasibility test an exact sign decision.
+    """
+    k = len(C)
+    found: list[tuple[tuple[Any, ...], int, int]] = []
+    for s in range(1, min(d, k) + 1):
+        for T in combinations(range(d), s):
+            for J in combinations(range(k), s):
+                z_T = _solve_exact([[C[j][t] for t in T] for j in J], sign)
+                if z_T is None or any(sign(v) < 0 for v in z_T):
+                    continue
+                tight = 0
+                ok = True
+                for j, row in enumerate(C):
+                    sg = sign(simplify_number(sum(row[t] * v for t, v in zip(T, z_T)) - 1))
+                    if sg > 0:
+                        ok = False
+                        break
+                    if sg == 0:
+                        tight |= 1 << j
+                if not ok:
+                    continue
+                z = [0] * d
+                zero = (1 << d) - 1
+                for t, v in zip(T, z_T):
+                    if sign(v) != 0:
+                        z[t] = v
+                        zero &= ~(1 << t)
+                if zero == (1 << d) - 1:
+                    continue
+                if any(all(sign(simplify_number(a - b)) == 0 for a, b in zip(z, w)) for w, _, _ in found):
+                    continue
+                found.append((tuple(z), zero, tight))
+    return found
+
+
+def _solve_exact(M: list[list[Any]], sign: Any) -> list[Any] | None:
+    """Solve ``M z = 1`` exactly (sympy numbers); ``None`` if ``M`` is singular."""
+    s = len(M)
+    a = [list(row) + [as_sympy(1)] for row in M]
+    for c in range(s):
+        piv = next((r for r in range(c, s) if sign(a[r][c]) != 0), None)
+        if piv is None:
+            return None
+        a[c], a[piv] = a[piv], a[c]
+        p = a[c][c]
+        a[c] = [simplify_number(v / p) for v in a[c]]
+        for r in range(s):
+            if r != c and sign(a[r][c]) != 0:
+                f = a[r][c]
+                a[r] = [simplify_number(v - f * w) for v, w in zip(a[r], a[c])]
+    return [a[r][s] for r in range(s)]
+
+
+def algebraic_equilibria(A: Any, B: Any) -> list[tuple[tuple[Any, ...], tuple[Any, ...]]]:
+    """All extreme Nash equilibria of a game with exact irrational payoffs (sympy numbers).
+
+    The labelled vertex enumeration of :func:`extreme_equilibria`, run in exact
+    sympy arithmetic with every tie and sign decided exactly by
+    :func:`alliancegames.core.exact.sign` (algebraic numbers by their minimal
+    polynomials).  A sign that cannot be decided raises
+    :class:`~alliancegames.core.exact.ExactnessError`; games needing more than
+    :data:`MAX_ALGEBRAIC_SYSTEMS` systems raise
+    :class:`~alliancegames.core.exact.ResourceError`.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> r2 = sp.sqrt(2)
+    >>> [lab for lab in algebraic_equilibria([[r2, 0], [0, 1]], [[r2, 0], [0, 1]])][0]
+    ((1, 0), (1, 0))
+    """
+    from alliancegames.core.exact import ResourceError
+
+    Ae = [[as_sympy(v) for v in row] for row in np.asarray(A, dtype=object).tolist()]
+    Be = [[as_sympy(v) for v in row] for row in np.asarray(B, dtype=object).tolist()]
+    m, n = len(Ae), len(Ae[0])
+    if _algebraic_systems(m, n) + _algebraic_systems(n, m) > MAX_ALGEBRAIC_SYSTEMS:
+        raise ResourceError(
+            f"a {m}x{n} game with irrational payoffs is too large for exact enumeration "
+            f"(limit {MAX_ALGEBRAIC_SYSTEMS} systems); use rational parameter values"
+        )
+
+    def positive(M: list[list[Any]]) -> list[list[Any]]:
+        flat = [v for row in M for v in row]
+        lo = flat[0]
+        for v in flat[1:]:
+            if sign(simplify_number(v - lo)) < 0:
+                lo = v
+        return [[simplify_number(v - lo + 1) for v in row] for row in M]
+
+    Ap, Bp = positive(Ae), positive(Be)
+    BT = [[Bp[i][j] for i in range(m)] for j in range(n)]
+    P = _vertices_exact(BT, m)
+    Q = _vertices_exact(Ap, n)
+    full = (1 << (m + n)) - 1
+    out = []
+    for x, zero, tight in P:
+        lx = zero | (tight << m)
+        for y, zy, ty in Q:
+            ly = ty | (zy << m)
+            if lx | ly == full:
+                sx, sy = simplify_number(sum(x)), simplify_number(sum(y))
+                out.append(
+                    (
+                        tuple(_exact_out(simplify_number(v / sx)) for v in x),
+                        tuple(_exact_out(simplify_number(v / sy)) for v in y),
+                    )
+                )
+    return out
+
+
+def _exact_out(v: Any) -> Any:
+    """A Fraction when a sympy number is rational, the sympy number otherwise."""
+    if getattr(v, "is_Rational", False):
+        return Fraction(int(v.p), int(v.q))
+    return v
+
+
 # --------------------------------------------------------------------------- results
 @dataclass(frozen=True)
 class Equilibrium:
@@ -307,7 +443,7 @@ class Equilibrium:
 
     def to_dict(self, exact_strings: bool = False) -> dict[str, Any]:
         """JSON-ready dict; with ``exact_strings`` fractions become ``"p/q"`` strings."""
-        conv = (lambda v: str(Fraction(v))) if exact_strings else float
+        conv = (lambda v: str(Fraction(v)) if isinstance(v, (Fraction, int)) else str(v)) if exact_strings else float
         return {
             "strategies": [[conv(p) for p in s] for s in self.strategies],
             "payoffs": [conv(u) for u in self.payoffs],
@@ -456,7 +592,15 @@ def solve(
         (omitted: zero-sum).  A symbolic model is evaluated at ``params``
         (defaults fill the rest).
     exact : bool
-        Return ``Fraction`` probabilities and payoffs instead of floats.
+        Return exact probabilities and payoffs (``Fraction``; sympy numbers where
+        payoffs are irrational) instead of floats.  The equilibria are computed
+        exactly either way, under the package's exactness policy
+        (:mod:`alliancegames.core.exact`): a float payoff or parameter value
+        means the decimal it prints as, the model's payoffs are evaluated
+        exactly, and irrational payoffs are compared exactly (algebraic numbers
+        by their minimal polynomials); where a tie cannot be decided the call
+        raises :class:`~alliancegames.core.exact.ExactnessError` instead of
+        guessing.
     method : {"vertex", "nashpy"}
         Exact labelled vertex enumeration (default), or nashpy's support
         enumeration followed by exact verification (may miss equilibria of
@@ -479,11 +623,14 @@ def solve(
     """
     g = _as_game(game, B, params)
     ex = g.exact()
+    rational = ex.is_rational
     if method == "vertex":
-        profiles = extreme_equilibria(ex.A, ex.B)
+        profiles = extreme_equilibria(ex.A, ex.B) if rational else algebraic_equilibria(ex.A, ex.B)
     elif method == "nashpy":
+        if not rational:
+            raise GameError("method='nashpy' needs rational payoffs; use the default method for irrational ones")
         profiles = []
-        Af, Bf = ex.A.astype(float), ex.B.astype(float)
+        Af, Bf = ex.floats()
         for x, y in _nashpy_candidates(Af, Bf):
             fx, fy = _rationalise(x), _rationalise(y)
             if max_regret(ex.A, ex.B, np.array(fx, dtype=object), np.array(fy, dtype=object)) == 0:
@@ -491,31 +638,52 @@ def solve(
                     profiles.append((fx, fy))
     else:
         raise ValueError(f"unknown method {method!r}; use 'vertex' or 'nashpy'")
-    profiles.sort(
-        key=lambda p: (
-            sum(v > 0 for v in p[0]) + sum(v > 0 for v in p[1]),
-            [-v for v in p[0]],
-            [-v for v in p[1]],
-        )
-    )
-    scale = max(1.0, float(np.max(np.abs(ex.A.astype(float)))), float(np.max(np.abs(ex.B.astype(float)))))
+    profiles.sort(key=cmp_to_key(profile_order))
     eqs = []
     for x, y in profiles:
         xa, ya = np.array(x, dtype=object), np.array(y, dtype=object)
         u = (xa @ ex.A @ ya, xa @ ex.B @ ya)
+        if not rational:
+            u = tuple(_exact_out(simplify_number(v)) for v in u)
+        _check_exact_nash(ex, xa, ya, rational)  # exact regret 0, decided exactly
         if exact:
-            strategies, payoffs = (tuple(x), tuple(y)), (Fraction(u[0]), Fraction(u[1]))
-            regret = float(max_regret(ex.A, ex.B, xa, ya))
+            strategies, payoffs = (tuple(x), tuple(y)), (u[0] if not rational else Fraction(u[0]), u[1] if not rational else Fraction(u[1]))
+            regret = 0.0
         else:
             strategies = (tuple(float(v) for v in x), tuple(float(v) for v in y))
-            payoffs = (float(u[0]), float(u[1]))
-            regret = max_regret(
-                g.A.astype(float), g.B.astype(float), np.array(strategies[0]), np.array(strategies[1])
-            )
-        if regret > tol * scale:  # cannot happen for exact vertices; guards the float conversion
-            raise ArithmeticError(f"equilibrium {strategies} has regret {regret:g} above tolerance")
+            payoffs = _float_payoffs(u)
+            Af, Bf = g.floats() if rational else ex.floats()
+            regret = max_regret(Af, Bf, np.array(strategies[0]), np.array(strategies[1]))
+            scale = max(1.0, float(np.max(np.abs(Af))), float(np.max(np.abs(Bf))))
+            if regret > tol * scale:  # cannot happen for exact vertices; guards the float conversion
+                raise ArithmeticError(f"equilibrium {strategies} has regret {regret:g} above tolerance")
         eqs.append(Equilibrium(strategies, payoffs, g.actions, g.players, regret))
     return Solution(tuple(eqs), g, method, exact, tol)
+
+
+def _float_payoffs(u: tuple[Any, Any]) -> tuple[float, float]:
+    try:
+        out = (float(u[0]), float(u[1]))
+    except OverflowError:
+        out = (float("inf"), 0.0)
+    if not all(np.isfinite(out)):
+        raise GameError(
+            "an equilibrium payoff exceeds the float range (about 1.8e308); use exact=True or rescale the payoffs"
+        )
+    return out
+
+
+def _check_exact_nash(ex: Bimatrix, x: np.ndarray, y: np.ndarray, rational: bool) -> None:
+    """Exact regret test: no pure strategy does better than the profile (linear in the game size)."""
+    row = ex.A @ y
+    col = x @ ex.B
+    ur, uc = x @ row, col @ y
+    if rational:
+        bad = max(row) > ur or max(col) > uc
+    else:
+        bad = any(compare(v, ur) > 0 for v in row) or any(compare(v, uc) > 0 for v in col)
+    if bad:  # cannot happen for exact vertices
+        raise ArithmeticError(f"profile {(tuple(x), tuple(y))} has positive exact regret")
 
 
 def solve_many(games: Sequence[Any], **kw: Any) -> list[Solution]:

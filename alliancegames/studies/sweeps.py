@@ -47,14 +47,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from alliancegames.core.model import ModelError, NormalFormModel
-from alliancegames.core.numeric import CompiledModel, compile_model, resolve_values
+from alliancegames.core.numeric import CompiledModel, compile_model, evaluate, resolve_values
 from alliancegames.solvers.batch import DEFAULT_CHUNK, BatchResult, solve_batch, support_labels
 
 __all__ = ["sweep", "regime_table", "grid_points"]
@@ -131,7 +131,18 @@ def _solve_points(
     size = len(next(iter(values.values())))
     A = np.broadcast_to(A, (size,) + A.shape[-2:])
     B = np.broadcast_to(B, (size,) + B.shape[-2:])
-    return solve_batch(A, B, tol=tol, chunk_size=max(size, 1))
+    exact_game = partial(_exact_game, model, values, fixed)
+    return solve_batch(A, B, tol=tol, chunk_size=max(size, 1), exact_game=exact_game)
+
+
+def _exact_game(model: NormalFormModel, values: dict[str, np.ndarray], fixed: dict[str, Any], i: int) -> Any:
+    """The model evaluated exactly at point ``i`` (the exact fallback for delicate points).
+
+    Values are read by the exactness policy (a float is the decimal it prints
+    as), and payoffs are evaluated exactly, so a point on a region boundary is
+    decided as :meth:`~alliancegames.analysis.regions.Regions.at` decides it.
+    """
+    return evaluate(model, {**fixed, **{k: v[i] for k, v in values.items()}})
 
 
 def _submit(executor: Any, *args: Any) -> Any:
