@@ -62,7 +62,6 @@ from __future__ import annotations
 
 import ast
 import json
-import math
 import os
 import re
 import stat
@@ -77,6 +76,7 @@ import sympy as sp
 
 from alliancegames.core.bimatrix import Bimatrix, GameError, to_fraction
 from alliancegames.core.exact import InputError, describe
+from alliancegames.core.exact import to_fraction as to_exact_fraction
 from alliancegames.core.model import DOMAINS, ModelError, NormalFormModel, Parameter, normal_form
 
 __all__ = [
@@ -796,22 +796,16 @@ _PAYOFF_KEYS = {"row", "col", "payoffs"}
 
 
 def _number_value(v: Any, what: str, fail: Callable[[str], Exception]) -> Fraction:
-    if isinstance(v, bool):
-        raise fail(f"{what} is the boolean {v!r}, not a number")
-    if isinstance(v, Fraction):
-        return v
-    if isinstance(v, int):
-        return Fraction(v)
-    if isinstance(v, float):
-        if not math.isfinite(v):
-            raise fail(f"{what} is not finite: {v!r}")
-        return Fraction(repr(v))
+    """A number from a model file: number text exactly, other values by the exactness policy."""
     if isinstance(v, str):
         try:
             return parse_number(v)
         except ValueError as exc:
             raise fail(f"{what}: {exc}") from None
-    raise fail(f"{what} must be a number, got {v!r}")
+    try:
+        return to_exact_fraction(v, what)
+    except InputError as exc:
+        raise fail(str(exc)) from None
 
 
 def _payoff_value(
@@ -1145,8 +1139,11 @@ def _default_out(v: Any) -> Any:
     fr = to_fraction(v)
     if fr.denominator == 1:
         return int(fr)
-    f = float(fr)
-    if Fraction(repr(f)) == fr:
+    try:
+        f = float(fr)
+    except OverflowError:
+        f = None
+    if f is not None and to_fraction(f) == fr:  # a float that reads back as this decimal
         return f
     return f"{fr.numerator}/{fr.denominator}"
 

@@ -61,6 +61,7 @@ from alliancegames.analysis.regions import equilibrium_regions
 from alliancegames.analysis.repeated import deviate_once, grim_strategy, grim_trigger, play_repeated
 from alliancegames.analysis.tree import backward_induction, decision, game_tree, terminal
 from alliancegames.core.bimatrix import Bimatrix
+from alliancegames.core.exact import to_fraction
 from alliancegames.core.files import parse_expression
 from alliancegames.core.latex import escape
 from alliancegames.core.model import NormalFormModel, normal_form, parameter
@@ -618,11 +619,7 @@ def _library_templates() -> tuple[_Template, ...]:
 
 
 def _exact(v: Any) -> Fraction:
-    if isinstance(v, float):
-        return Fraction(repr(v))
-    if isinstance(v, sp.Basic):
-        return Fraction(int(v.p), int(v.q))
-    return Fraction(v)
+    return to_fraction(v)  # the package's exactness policy (a float is its decimal text)
 
 
 def _nice_values(lo: Any, hi: Any, domain: str) -> tuple[Fraction, ...]:
@@ -1526,24 +1523,16 @@ _ZERO = {
 
 
 def _to_fraction(v: Any) -> tuple[Fraction, int | None]:
-    """An exact number from user input; also the number of decimals typed (None if exact)."""
-    if isinstance(v, bool):
-        raise ValueError(f"{v!r} is not a number")
-    if isinstance(v, Fraction):
-        return v, None
-    if isinstance(v, (int, np.integer)):
-        return Fraction(int(v)), None
-    if isinstance(v, sp.Basic):
-        if v.is_Rational:
-            return Fraction(int(v.p), int(v.q)), None
-        if v.is_Float:
-            return _to_fraction(float(v))
-        raise ValueError(f"{v} is not a rational number")
-    if isinstance(v, (float, np.floating)):
-        if v != v or v in (float("inf"), float("-inf")):
-            raise ValueError(f"{v!r} is not finite")
-        s = repr(float(v))
-        return Fraction(s), _decimals(s)
+    """An exact number from user input; also the number of decimals typed (None if exact).
+
+    Numbers follow the package's exactness policy (:func:`alliancegames.core.exact.to_fraction`);
+    strings are a student's typed answer (``1/2``, ``0.5``).
+    """
+    if not isinstance(v, str):
+        f = to_fraction(v)
+        if isinstance(v, float) or (isinstance(v, sp.Float) and v._prec <= 53):
+            return f, _decimals(repr(float(v)))
+        return f, None
     if isinstance(v, str):
         s = v.strip().replace(" ", "").replace("\u2212", "-")
         if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)(/\d+)?", s) or len(s) > 40:

@@ -45,13 +45,17 @@ from typing import Any
 import numpy as np
 
 from alliancegames.core.bimatrix import Bimatrix, GameError, index_of, to_fraction
-from alliancegames.core.exact import as_sympy, compare, profile_order, sign, simplify_number
+from alliancegames.core.exact import ResourceError, as_sympy, compare, profile_order, sign, simplify_number
 from alliancegames.core.latex import escape
 from alliancegames.solvers.verify import max_regret
 
 __all__ = ["Equilibrium", "Solution", "algebraic_equilibria", "solve", "extreme_equilibria"]
 
 Number = Any  # float or Fraction
+
+#: Largest number of actions of one player that :func:`solve` accepts; larger
+#: games are refused with :class:`~alliancegames.core.exact.ResourceError`.
+MAX_ACTIONS = 2000
 
 
 # --------------------------------------------------------------------------- kernels
@@ -107,14 +111,18 @@ def _solve_integer_system(M: list[list[int]]) -> list[Fraction] | None:
 # candidates and ill-conditioned or singular systems -- goes to the exact path.
 _COND_MAX = 1e6
 _FILTER_TOL = 1e-6
+_FILTER_BLOCK = 1 << 20  # floats per block of the feasibility screen
 
 
 def _exact_vertex(
-    C: list[list[int]], T: tuple[int, ...], J: tuple[int, ...], d: int
+    C: list[list[int]], T: tuple[int, ...], J: tuple[int, ...], d: int, Cn: np.ndarray | None = None
 ) -> tuple[tuple[Fraction, ...], int, int] | None:
     """The vertex solving ``C[J, T] z_T = 1, z_rest = 0`` exactly, if it is feasible.
 
     Returns ``(z, bitmask of zero coordinates, bitmask of tight constraints)``.
+    ``Cn`` is ``C`` as an int64 array (when its entries fit): the feasibility
+    test of all ``k`` rows then runs in exact int64 arithmetic when no product
+    can overflow, and in Python integers otherwise.
     """
     sol = _solve_integer_system_scaled([[C[j][t] for t in T] for j in J])
     if sol is None:
@@ -123,12 +131,19 @@ def _exact_vertex(
     if any(v < 0 for v in X):
         return None
     tight = 0
-    for j, row in enumerate(C):
-        val = sum(row[t] * x for t, x in zip(T, X))
-        if val > D:
+    if Cn is not None and int(Cn[:, list(T)].max()) * sum(X) < 2**62 and D < 2**62:
+        vals = Cn[:, list(T)] @ np.array(X, dtype=np.int64)  # exact: no overflow possible
+        if (vals > D).any():
             return None
-        if val == D:
+        for j in np.flatnonzero(vals == D).tolist():
             tight |= 1 << j
+    else:
+        for j, row in enumerate(C):
+            val = sum(row[t] * x for t, x in zip(T, X))
+            if val > D:
+                return None
+            if val == D:
+                tight |= 1 << j
     z = [Fraction(0)] * d
     zero = (1 << d) - 1
     for t, x in zip(T, X):
@@ -152,11 +167,16 @@ def _float_candidates(Cf: np.ndarray, Ts: np.ndarray, Js: np.ndarray) -> np.ndar
     zt = np.linalg.solve(mats[idx], np.ones(idx[0].shape + (s, 1)))[..., 0]  # (N, s)
     zmax = np.abs(zt).max(axis=1)
     nonneg = zt.min(axis=1) >= -_FILTER_TOL * zmax
-    Z = np.zeros((len(zt), d))
-    np.put_along_axis(Z, Ts[idx[0]], zt, axis=1)
-    lhs = Z @ Cf.T  # (N, k)
-    slack = _FILTER_TOL * (np.abs(Z) @ np.abs(Cf).T) + _FILTER_TOL
-    feasible = np.all(lhs <= 1 + slack, axis=1)
+    feasible = np.empty(len(zt), dtype=bool)
+    Cabs = np.abs(Cf)
+    block = max(1, _FILTER_BLOCK // max(k, 1))  # bounded memory: (block, k) at a time
+    for a in range(0, len(zt), block):
+        T_blk = Ts[idx[0][a : a + block]]  # (b, s)
+        z_blk = zt[a : a + block]
+        # (C z)_j = sum_t C[j, T_t] z_t, only over the s support columns (no dense (N, d) matrix)
+        lhs = np.einsum("btk,bt->bk", Cf.T[T_blk], z_blk)
+        slack = _FILTER_TOL * np.einsum("btk,bt->bk", Cabs.T[T_blk], np.abs(z_blk)) + _FILTER_TOL
+        feasible[a : a + block] = np.all(lhs <= 1 + slack, axis=1)
     keep[idx] = nonneg & feasible
     return keep
 
@@ -172,6 +192,7 @@ def _vertices(C: list[list[int]], d: int) -> dict[tuple[Fraction, ...], tuple[in
     k = len(C)
     cmax = max(max(row) for row in C)
     Cf = np.array([[c / cmax for c in row] for row in C], dtype=float)  # correctly rounded
+    Cn = np.array(C, dtype=np.int64) if cmax < 2**62 else None
     found: dict[tuple[Fraction, ...], tuple[int, int]] = {}
     supp_masks: list[int] = []  # support bitmask of each found vertex
     tight_masks: list[int] = []
@@ -185,17 +206,36 @@ def _vertices(C: list[list[int]], d: int) -> dict[tuple[Fraction, ...], tuple[in
         if supp_masks:
             keep &= ~_covered(tm, jm, supp_masks, tight_masks)
         level: list[tuple[int, int]] = []
+        by_supp: dict[int, list[int]] = {}
         for a, b in zip(*np.nonzero(keep)):
-            if any(sp & ~tm[a] == 0 and jm[b] & ~tt == 0 for sp, tt in level):
+            if _known(tm[a], jm[b], s, level, by_supp):
                 continue  # (T, J) can only give a vertex found already
-            v = _exact_vertex(C, Ts[a], Js[b], d)
+            v = _exact_vertex(C, Ts[a], Js[b], d, Cn)
             if v is not None and v[0] not in found:
                 found[v[0]] = (v[1], v[2])
                 level.append((full_d & ~v[1], v[2]))
+                by_supp.setdefault(full_d & ~v[1], []).append(v[2])
         for sp, tt in level:
             supp_masks.append(sp)
             tight_masks.append(tt)
     return found
+
+
+def _known(t: int, j: int, s: int, level: list[tuple[int, int]], by_supp: dict[int, list[int]]) -> bool:
+    """Whether a vertex found at this level has support inside ``t`` and tight set containing ``j``.
+
+    Scans the level's vertices, or (when cheaper) the ``2**s`` subsets of ``t``,
+    so the check is not quadratic in the number of vertices of games like m x 1.
+    """
+    if (1 << s) < len(level):
+        sub = t
+        while sub:
+            for tt in by_supp.get(sub, ()):
+                if j & ~tt == 0:
+                    return True
+            sub = (sub - 1) & t
+        return False
+    return any(sp & ~t == 0 and j & ~tt == 0 for sp, tt in level)
 
 
 def _covered(tm: list[int], jm: list[int], supp: list[int], tight: list[int]) -> np.ndarray:
@@ -248,7 +288,7 @@ def extreme_equilibria(A: Any, B: Any) -> list[tuple[tuple[Fraction, ...], tuple
         for y, ly in qy:
             if lx | ly == full:
                 sx, sy = sum(x), sum(y)
-                out.append((tuple(v / sx for v in x), tuple(v / sy for v in y)))
+                out.append((tuple(v / sx if v else v for v in x), tuple(v / sy if v else v for v in y)))
     return out
 
 
@@ -354,7 +394,6 @@ def algebraic_equilibria(A: Any, B: Any) -> list[tuple[tuple[Any, ...], tuple[An
     >>> [lab for lab in algebraic_equilibria([[r2, 0], [0, 1]], [[r2, 0], [0, 1]])][0]
     ((1, 0), (1, 0))
     """
-    from alliancegames.core.exact import ResourceError
 
     Ae = [[as_sympy(v) for v in row] for row in np.asarray(A, dtype=object).tolist()]
     Be = [[as_sympy(v) for v in row] for row in np.asarray(B, dtype=object).tolist()]
@@ -622,6 +661,11 @@ def solve(
     ((Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)))
     """
     g = _as_game(game, B, params)
+    if max(g.shape) > MAX_ACTIONS:
+        raise ResourceError(
+            f"a {g.shape[0]}x{g.shape[1]} game: exact enumeration is limited to {MAX_ACTIONS} actions per "
+            "player (its output alone can grow with the square of the number of actions)"
+        )
     ex = g.exact()
     rational = ex.is_rational
     if method == "vertex":
@@ -638,27 +682,82 @@ def solve(
                     profiles.append((fx, fy))
     else:
         raise ValueError(f"unknown method {method!r}; use 'vertex' or 'nashpy'")
-    profiles.sort(key=cmp_to_key(profile_order))
+    if rational:
+        profiles.sort(key=lambda p: (sum(v > 0 for v in p[0]) + sum(v > 0 for v in p[1]), [-v for v in p[0]], [-v for v in p[1]]))
+        checker = _RegretCheck(ex)
+    else:
+        profiles.sort(key=cmp_to_key(profile_order))
+    floats = None if exact else (g.floats() if rational else ex.floats())
     eqs = []
     for x, y in profiles:
-        xa, ya = np.array(x, dtype=object), np.array(y, dtype=object)
-        u = (xa @ ex.A @ ya, xa @ ex.B @ ya)
-        if not rational:
-            u = tuple(_exact_out(simplify_number(v)) for v in u)
-        _check_exact_nash(ex, xa, ya, rational)  # exact regret 0, decided exactly
+        if rational:
+            u = _support_payoffs(ex, x, y)
+            checker.check(x, y)  # exact regret 0 (linear in the game size per equilibrium)
+        else:
+            xa, ya = np.array(x, dtype=object), np.array(y, dtype=object)
+            u = tuple(_exact_out(simplify_number(v)) for v in (xa @ ex.A @ ya, xa @ ex.B @ ya))
+            _check_exact_nash(ex, xa, ya)
         if exact:
-            strategies, payoffs = (tuple(x), tuple(y)), (u[0] if not rational else Fraction(u[0]), u[1] if not rational else Fraction(u[1]))
+            strategies, payoffs = (tuple(x), tuple(y)), u
             regret = 0.0
         else:
             strategies = (tuple(float(v) for v in x), tuple(float(v) for v in y))
             payoffs = _float_payoffs(u)
-            Af, Bf = g.floats() if rational else ex.floats()
+            Af, Bf = floats
             regret = max_regret(Af, Bf, np.array(strategies[0]), np.array(strategies[1]))
             scale = max(1.0, float(np.max(np.abs(Af))), float(np.max(np.abs(Bf))))
             if regret > tol * scale:  # cannot happen for exact vertices; guards the float conversion
                 raise ArithmeticError(f"equilibrium {strategies} has regret {regret:g} above tolerance")
         eqs.append(Equilibrium(strategies, payoffs, g.actions, g.players, regret))
     return Solution(tuple(eqs), g, method, exact, tol)
+
+
+def _support_payoffs(ex: Bimatrix, x: Sequence[Fraction], y: Sequence[Fraction]) -> tuple[Fraction, Fraction]:
+    """Expected payoffs, summing only over the supports (exact)."""
+    sx = [i for i, v in enumerate(x) if v]
+    sy = [j for j, v in enumerate(y) if v]
+    A, B = ex.A, ex.B
+    ua = sum((x[i] * y[j] * A[i, j] for i in sx for j in sy), Fraction(0))
+    ub = sum((x[i] * y[j] * B[i, j] for i in sx for j in sy), Fraction(0))
+    return Fraction(ua), Fraction(ub)
+
+
+class _RegretCheck:
+    """Exact zero-regret test of rational profiles on the shifted integer payoffs.
+
+    Best responses are unchanged by the positive affine map to integers, so the
+    test runs on integers: int64 matrix products when no overflow is possible,
+    Python integers otherwise.  Cost per profile: one ``m x |supp y|`` and one
+    ``|supp x| x n`` product, never quadratic in the number of equilibria.
+    """
+
+    def __init__(self, ex: Bimatrix) -> None:
+        self.A = _positive_integer(ex.A)
+        self.BT = [list(col) for col in zip(*_positive_integer(ex.B))]
+        self.An = _int64(self.A)
+        self.BTn = _int64(self.BT)
+
+    def check(self, x: Sequence[Fraction], y: Sequence[Fraction]) -> None:
+        if not (_best_reply(self.A, self.An, x, y) and _best_reply(self.BT, self.BTn, y, x)):
+            raise ArithmeticError(f"profile {(tuple(x), tuple(y))} has positive exact regret")  # cannot happen
+
+
+def _int64(M: list[list[int]]) -> np.ndarray | None:
+    big = max(max(abs(v) for v in row) for row in M)
+    return np.array(M, dtype=np.int64) if big < 2**62 else None
+
+
+def _best_reply(M: list[list[int]], Mn: np.ndarray | None, x: Sequence[Fraction], y: Sequence[Fraction]) -> bool:
+    """Whether ``x`` is a best reply to ``y`` in the integer game ``M`` (``x`` indexes rows)."""
+    sy = [j for j, v in enumerate(y) if v]
+    dy = lcm(*(y[j].denominator for j in sy))
+    Y = [int(y[j] * dy) for j in sy]
+    if Mn is not None and int(Mn[:, sy].max()) * sum(Y) < 2**62:
+        R = (Mn[:, sy] @ np.array(Y, dtype=np.int64)).tolist()
+    else:
+        R = [sum(row[j] * w for j, w in zip(sy, Y)) for row in M]
+    got = sum((x[i] * R[i] for i, v in enumerate(x) if v), Fraction(0))
+    return max(R) <= got
 
 
 def _float_payoffs(u: tuple[Any, Any]) -> tuple[float, float]:
@@ -673,17 +772,13 @@ def _float_payoffs(u: tuple[Any, Any]) -> tuple[float, float]:
     return out
 
 
-def _check_exact_nash(ex: Bimatrix, x: np.ndarray, y: np.ndarray, rational: bool) -> None:
-    """Exact regret test: no pure strategy does better than the profile (linear in the game size)."""
+def _check_exact_nash(ex: Bimatrix, x: np.ndarray, y: np.ndarray) -> None:
+    """Exact regret test for irrational payoffs: no pure strategy does better (signs decided exactly)."""
     row = ex.A @ y
     col = x @ ex.B
     ur, uc = x @ row, col @ y
-    if rational:
-        bad = max(row) > ur or max(col) > uc
-    else:
-        bad = any(compare(v, ur) > 0 for v in row) or any(compare(v, uc) > 0 for v in col)
-    if bad:  # cannot happen for exact vertices
-        raise ArithmeticError(f"profile {(tuple(x), tuple(y))} has positive exact regret")
+    if any(compare(v, ur) > 0 for v in row) or any(compare(v, uc) > 0 for v in col):
+        raise ArithmeticError(f"profile {(tuple(x), tuple(y))} has positive exact regret")  # cannot happen
 
 
 def solve_many(games: Sequence[Any], **kw: Any) -> list[Solution]:
