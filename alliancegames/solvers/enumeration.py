@@ -55,7 +55,7 @@ Number = Any  # float or Fraction
 
 #: Largest number of actions of one player that :func:`solve` accepts; larger
 #: games are refused with :class:`~alliancegames.core.exact.ResourceError`.
-MAX_ACTIONS = 2000
+MAX_ACTIONS = 500
 
 
 # --------------------------------------------------------------------------- kernels
