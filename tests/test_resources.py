@@ -200,7 +200,7 @@ def test_cli_probability_checked_exactly(tmp_path: Path, capsys) -> None:
 
 
 @pytest.mark.timeout(60)
-@pytest.mark.parametrize("payoff", [10**400, 2**1030, int("7" * 4000), 10**5000])
+@pytest.mark.parametrize("payoff", [10**400, 2**1030, int("7" * 4000), 10**5000], ids=["1e400", "2^1030", "4000 digits", "1e5000"])
 def test_api_huge_integers_solve_exactly(payoff) -> None:
     t = time.process_time()
     sol = solve([[payoff, 0], [0, 1]], [[1, 0], [0, 1]], exact=True)
