@@ -156,7 +156,7 @@ def test_payoffs_beyond_float_range_solve_exactly(payoff) -> None:
     with pytest.raises(GameError, match="float range"):
         solve([[payoff, 0], [0, 1]], [[1, 0], [0, 1]])
     with pytest.raises(GameError):
-        solve([[float(1e308) * 10, 0]], [[0, 0]])
+        solve([[1e308 * 10, 0]], [[0, 0]])
 
 
 @pytest.mark.parametrize(

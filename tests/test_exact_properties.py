@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction as F
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import pytest
@@ -37,12 +37,12 @@ QUICK = settings(max_examples=5, deadline=None, suppress_health_check=[HealthChe
 SLOW = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _model(name: str):
     return get_model(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _regions(name: str):
     return equilibrium_regions(_model(name))
 
@@ -140,7 +140,6 @@ def _burden_point(data: st.DataObject) -> dict:
     }
 
 
-@pytest.mark.slow  # sympy minimal polynomials: seconds per point, too heavy for the quick suite
 @QUICK
 @given(data=st.data())
 def test_irrational_points_agree_quick(data) -> None:

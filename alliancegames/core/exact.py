@@ -53,6 +53,8 @@ from typing import Any
 import numpy as np
 import sympy as sp
 
+from alliancegames.core.radical import as_quotient, quotient_to_sympy
+
 __all__ = [
     "ExactnessError",
     "InputError",
@@ -261,6 +263,9 @@ def simplify_number(e: Any) -> Any:
     """
     if isinstance(e, Fraction) or getattr(e, "is_Rational", False) or isinstance(e, int):
         return e
+    q = as_quotient(e)
+    if q is not None:  # radicals of rationals: canonical form from their number field
+        return quotient_to_sympy(*q)
     return sp.radsimp(sp.expand(e))
 
 
@@ -283,6 +288,10 @@ def compare(a: Any, b: Any) -> int:
     """
     if isinstance(a, Fraction) and isinstance(b, Fraction):
         return (a > b) - (a < b)
+    qa, qb = as_quotient(as_sympy(a)), as_quotient(as_sympy(b))
+    if qa is not None and qb is not None:  # a/b - c/d has the sign of (ad - cb) * bd
+        (na, da), (nb, db) = qa, qb
+        return (na * db - nb * da).sign() * da.sign() * db.sign()
     return sign(simplify_number(as_sympy(a) - as_sympy(b)))
 
 
@@ -315,8 +324,9 @@ _X = sp.Dummy("x")
 def sign(e: Any) -> int:
     """The exact sign (-1, 0 or 1) of a real number: rational, algebraic or, when decidable, other.
 
-    Zero is proved, never guessed: a rational by arithmetic, an algebraic number
-    by its minimal polynomial (zero iff the polynomial is ``x``), anything else
+    Zero is proved, never guessed: a rational by arithmetic, a sum of radicals of
+    rationals in its number field (:mod:`alliancegames.core.radical`), another
+    algebraic number by its minimal polynomial (zero iff the polynomial is ``x``), anything else
     by sympy simplifying it to ``0``.  A non-zero value's sign is read from
     evaluation at a precision where the error bound excludes zero.
 
@@ -340,6 +350,9 @@ def sign(e: Any) -> int:
     e = sp.sympify(e) if not isinstance(e, sp.Basic) else e
     if e.is_Rational:
         return int(e.p > 0) - int(e.p < 0)
+    q = as_quotient(e)
+    if q is not None:  # a quotient of radicals of rationals: exact in their number field
+        return q[0].sign() * q[1].sign()
     if e.is_zero:
         return 0
     # Cheap: a clear numeric answer at modest precision (sympy's evalf bounds its error).

@@ -24,6 +24,7 @@ import sympy as sp
 from alliancegames.core.bimatrix import Bimatrix
 from alliancegames.core.exact import ResourceError, describe, to_exact
 from alliancegames.core.model import ModelError, NormalFormModel
+from alliancegames.core.radical import MAX_POWER
 
 __all__ = ["CompiledModel", "compile_expressions", "compile_model", "evaluate", "resolve_values"]
 
@@ -196,6 +197,7 @@ def evaluate(model: NormalFormModel, values: Mapping[str, Any] | None = None, /,
         if isinstance(v, np.ndarray) and v.ndim > 0:
             raise ModelError("evaluate() takes one value per parameter; use compile_model for arrays")
         sub[model.parameter(k).symbol] = to_exact(v, f"parameter {k!r}", ModelError)
+    _check_exponents(model, sub)
     mats = []
     for who, M in zip(model.players, model.payoffs):
         rows = []
@@ -213,6 +215,26 @@ def evaluate(model: NormalFormModel, values: Mapping[str, Any] | None = None, /,
             rows.append(row)
         mats.append(rows)
     return Bimatrix.from_arrays(mats[0], mats[1], players=model.players, actions=model.actions, name=model.name)
+
+
+def _check_exponents(model: NormalFormModel, sub: Mapping[sp.Symbol, sp.Expr]) -> None:
+    """Refuse points where a parameter-dependent exponent is a rational with huge terms.
+
+    ``q**alpha`` at ``alpha = 0.3684210526315789`` (a ``linspace`` value) is
+    ``q**(3684210526315789/10**16)``: an exact root of degree ``10**16`` that sympy
+    cannot even construct (it raises primes to the numerator's power).
+    """
+    for M in model.payoffs:
+        for atom in M.atoms(sp.Pow):
+            if not atom.exp.free_symbols:
+                continue
+            x = atom.exp.xreplace(sub)
+            if x.is_Rational and (abs(x.p) > MAX_POWER or x.q > MAX_POWER):
+                raise ResourceError(
+                    f"the exponent of {describe(atom, False)} is {describe(x, False)} at this point; exact "
+                    f"evaluation takes exponents with numerator and denominator up to {MAX_POWER} "
+                    "(use a value with fewer decimals, e.g. 0.37)"
+                )
 
 
 def exact_value(e: sp.Expr, where: str) -> sp.Expr:

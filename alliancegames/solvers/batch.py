@@ -204,7 +204,9 @@ def solve_batch(
         :func:`~alliancegames.solvers.enumeration.solve` takes) that game ``g``
         rounds, e.g. a model evaluated exactly at the point; the fallback solves
         it instead of the float payoffs ``A[g], B[g]``, so delicate games (ties,
-        boundaries) are decided on the exact payoffs.
+        boundaries) are decided on the exact payoffs.  It may return ``None``
+        where no exact game can be built; the float payoffs (read exactly, as
+        the decimals they print as) are then solved.
 
     Returns
     -------
@@ -326,7 +328,8 @@ def _exact(A: np.ndarray, B: np.ndarray, idx: np.ndarray, exact_game: Callable[[
     m, n = A.shape[1:]
     g, xs, ys, ps = [], [], [], []
     for i in idx.tolist():
-        for e in (solve(A[i], B[i]) if exact_game is None else solve(exact_game(i))).equilibria:
+        eg = None if exact_game is None else exact_game(i)
+        for e in (solve(A[i], B[i]) if eg is None else solve(eg)).equilibria:
             g.append(i)
             xs.append(e.strategies[0])
             ys.append(e.strategies[1])

@@ -47,6 +47,7 @@ import numpy as np
 from alliancegames.core.bimatrix import Bimatrix, GameError, index_of, to_fraction
 from alliancegames.core.exact import ResourceError, as_sympy, compare, profile_order, sign, simplify_number
 from alliancegames.core.latex import escape
+from alliancegames.core.radical import Radical, from_sympy, quotient_to_sympy
 from alliancegames.solvers.verify import max_regret
 
 __all__ = ["Equilibrium", "Solution", "algebraic_equilibria", "solve", "extreme_equilibria"]
@@ -319,24 +320,36 @@ def _algebraic_systems(d: int, k: int) -> int:
     return sum(comb(d, s) * comb(k, s) for s in range(1, min(d, k) + 1))
 
 
-def _vertices_exact(C: list[list[Any]], d: int) -> list[tuple[tuple[Any, ...], int, int]]:
-    """:func:`_vertices` for exact real numbers of any kind, with signs decided by :func:`sign`.
+def _rsign(v: Any) -> int:
+    """Exact sign of a :class:`~alliancegames.core.radical.Radical` or a rational."""
+    return v.sign() if isinstance(v, Radical) else (v > 0) - (v < 0)
 
-    Plain Gaussian elimination over the reals (exact sympy arithmetic), every
-    pivot, non-negativity and feasibility test an exact sign decision.
+
+def _identity(v: Any) -> Any:
+    return v
+
+
+def _vertices_exact(
+    C: list[list[Any]], d: int, sgn: Any = sign, simp: Any = simplify_number
+) -> list[tuple[tuple[Any, ...], int, int]]:
+    """:func:`_vertices` for exact real numbers of any kind, with signs decided by ``sgn``.
+
+    Plain Gauss-Jordan elimination in exact arithmetic (elements of a radical
+    field, or sympy numbers simplified by ``simp``), every pivot, non-negativity
+    and feasibility test an exact sign decision.
     """
     k = len(C)
     found: list[tuple[tuple[Any, ...], int, int]] = []
     for s in range(1, min(d, k) + 1):
         for T in combinations(range(d), s):
             for J in combinations(range(k), s):
-                z_T = _solve_exact([[C[j][t] for t in T] for j in J], sign)
-                if z_T is None or any(sign(v) < 0 for v in z_T):
+                z_T = _solve_exact([[C[j][t] for t in T] for j in J], sgn, simp)
+                if z_T is None or any(sgn(v) < 0 for v in z_T):
                     continue
                 tight = 0
                 ok = True
                 for j, row in enumerate(C):
-                    sg = sign(simplify_number(sum(row[t] * v for t, v in zip(T, z_T)) - 1))
+                    sg = sgn(simp(sum(row[t] * v for t, v in zip(T, z_T)) - 1))
                     if sg > 0:
                         ok = False
                         break
@@ -344,35 +357,35 @@ def _vertices_exact(C: list[list[Any]], d: int) -> list[tuple[tuple[Any, ...], i
                         tight |= 1 << j
                 if not ok:
                     continue
-                z = [0] * d
+                z: list[Any] = [0] * d
                 zero = (1 << d) - 1
                 for t, v in zip(T, z_T):
-                    if sign(v) != 0:
+                    if sgn(v) != 0:
                         z[t] = v
                         zero &= ~(1 << t)
                 if zero == (1 << d) - 1:
                     continue
-                if any(all(sign(simplify_number(a - b)) == 0 for a, b in zip(z, w)) for w, _, _ in found):
+                if any(all(sgn(simp(a - b)) == 0 for a, b in zip(z, w)) for w, _, _ in found):
                     continue
                 found.append((tuple(z), zero, tight))
     return found
 
 
-def _solve_exact(M: list[list[Any]], sign: Any) -> list[Any] | None:
-    """Solve ``M z = 1`` exactly (sympy numbers); ``None`` if ``M`` is singular."""
+def _solve_exact(M: list[list[Any]], sgn: Any, simp: Any = simplify_number) -> list[Any] | None:
+    """Solve ``M z = 1`` exactly; ``None`` if ``M`` is singular."""
     s = len(M)
-    a = [list(row) + [as_sympy(1)] for row in M]
+    a = [list(row) + [1] for row in M]
     for c in range(s):
-        piv = next((r for r in range(c, s) if sign(a[r][c]) != 0), None)
+        piv = next((r for r in range(c, s) if sgn(a[r][c]) != 0), None)
         if piv is None:
             return None
         a[c], a[piv] = a[piv], a[c]
         p = a[c][c]
-        a[c] = [simplify_number(v / p) for v in a[c]]
+        a[c] = [simp(v / p) for v in a[c]]
         for r in range(s):
-            if r != c and sign(a[r][c]) != 0:
+            if r != c and sgn(a[r][c]) != 0:
                 f = a[r][c]
-                a[r] = [simplify_number(v - f * w) for v, w in zip(a[r], a[c])]
+                a[r] = [simp(v - f * w) for v, w in zip(a[r], a[c])]
     return [a[r][s] for r in range(s)]
 
 
@@ -380,11 +393,14 @@ def algebraic_equilibria(A: Any, B: Any) -> list[tuple[tuple[Any, ...], tuple[An
     """All extreme Nash equilibria of a game with exact irrational payoffs (sympy numbers).
 
     The labelled vertex enumeration of :func:`extreme_equilibria`, run in exact
-    sympy arithmetic with every tie and sign decided exactly by
-    :func:`alliancegames.core.exact.sign` (algebraic numbers by their minimal
-    polynomials).  A sign that cannot be decided raises
-    :class:`~alliancegames.core.exact.ExactnessError`; games needing more than
-    :data:`MAX_ALGEBRAIC_SYSTEMS` systems raise
+    arithmetic.  Payoffs that are radicals of rationals (``13*sqrt(6)/12``,
+    ``2**(2/3)``: what the library's models give at rational parameter values)
+    are computed in their number field (:mod:`alliancegames.core.radical`):
+    ties are decided by the field representation, signs by rigorous intervals.
+    Other real numbers (``pi``, ``log(2)``) go through sympy arithmetic with signs
+    decided by :func:`alliancegames.core.exact.sign`; a sign that cannot be
+    decided raises :class:`~alliancegames.core.exact.ExactnessError`.  Games
+    needing more than :data:`MAX_ALGEBRAIC_SYSTEMS` systems raise
     :class:`~alliancegames.core.exact.ResourceError`.
 
     Examples
@@ -394,43 +410,183 @@ def algebraic_equilibria(A: Any, B: Any) -> list[tuple[tuple[Any, ...], tuple[An
     >>> len(algebraic_equilibria([[r2, 0], [0, 1]], [[r2, 0], [0, 1]]))  # two pure, one mixed
     3
     """
-
-    Ae = [[as_sympy(v) for v in row] for row in np.asarray(A, dtype=object).tolist()]
-    Be = [[as_sympy(v) for v in row] for row in np.asarray(B, dtype=object).tolist()]
-    m, n = len(Ae), len(Ae[0])
+    Ao = np.asarray(A, dtype=object).tolist()
+    Bo = np.asarray(B, dtype=object).tolist()
+    m, n = len(Ao), len(Ao[0])
     if _algebraic_systems(m, n) + _algebraic_systems(n, m) > MAX_ALGEBRAIC_SYSTEMS:
         raise ResourceError(
             f"a {m}x{n} game with irrational payoffs is too large for exact enumeration "
             f"(limit {MAX_ALGEBRAIC_SYSTEMS} systems); use rational parameter values"
         )
+    radical = _radical_game(Ao, Bo)
+    if radical is not None:
+        return [
+            (tuple(_ratio_out(v, sx) for v in x), tuple(_ratio_out(v, sy) for v in y))
+            for x, sx, y, sy in _radical_equilibria(*radical)
+        ]
+    Ae = [[as_sympy(v) for v in row] for row in Ao]
+    Be = [[as_sympy(v) for v in row] for row in Bo]
+    return _enumerate(Ae, Be, sign, simplify_number, lambda v: _exact_out(simplify_number(v)))
+
+
+def _radical_game(A: list[list[Any]], B: list[list[Any]]) -> tuple[list[list[Radical]], list[list[Radical]]] | None:
+    """The payoffs as elements of their radical number field, or ``None`` if one is not a radical."""
+    Ar = [[from_sympy(v) for v in row] for row in A]
+    Br = [[from_sympy(v) for v in row] for row in B]
+    if any(v is None for row in Ar + Br for v in row):
+        return None
+    return Ar, Br  # type: ignore[return-value]
+
+
+def _det(M: list[list[Any]]) -> Any:
+    """Determinant by expansion over column subsets (ring operations only: no inverses)."""
+    s = len(M)
+    dp: dict[int, Any] = {0: 1}
+    for r in range(s):
+        new: dict[int, Any] = {}
+        for mask, v in dp.items():
+            for c in range(s):
+                if mask >> c & 1 or not M[r][c]:
+                    continue
+                term = v * M[r][c]
+                if bin(mask >> (c + 1)).count("1") & 1:  # earlier rows in later columns: inversions
+                    term = -term
+                key = mask | 1 << c
+                new[key] = new[key] + term if key in new else term
+        dp = new
+    return dp.get((1 << s) - 1, 0)
+
+
+def _radical_vertices(C: list[list[Radical]], d: int) -> list[tuple[tuple[Any, ...], Any, int, int]]:
+    """:func:`_vertices` in a radical field, without inverses: vertices as ``(N, D)`` with ``z = N / D``.
+
+    Each square system ``C[J, T] z_T = 1`` is solved by Cramer's rule
+    (``D = det``, ``N_t`` the determinant with column ``t`` replaced by ones),
+    normalised to ``D > 0``; every test is then the exact sign of a
+    polynomial in the payoffs (:meth:`Radical.sign`).
+    """
+    k = len(C)
+    found: list[tuple[tuple[Any, ...], Any, int, int]] = []
+    for s in range(1, min(d, k) + 1):
+        for T in combinations(range(d), s):
+            for J in combinations(range(k), s):
+                M = [[C[j][t] for t in T] for j in J]
+                D = _det(M)
+                sd = _rsign(D)
+                if sd == 0:
+                    continue
+                N = [_det([row[:i] + [1] + row[i + 1 :] for row in M]) for i in range(s)]
+                if sd < 0:
+                    D, N = -D, [-v for v in N]
+                if any(_rsign(v) < 0 for v in N):
+                    continue
+                tight = 0
+                ok = True
+                for j, row in enumerate(C):
+                    sg = _rsign(sum((row[t] * v for t, v in zip(T, N)), 0) - D)
+                    if sg > 0:
+                        ok = False
+                        break
+                    if sg == 0:
+                        tight |= 1 << j
+                if not ok:
+                    continue
+                z: list[Any] = [0] * d
+                zero = (1 << d) - 1
+                for t, v in zip(T, N):
+                    if v:
+                        z[t] = v
+                        zero &= ~(1 << t)
+                if zero == (1 << d) - 1:
+                    continue
+                if any(all(not (a * D2 - b * D) for a, b in zip(z, w)) for w, D2, _, _ in found):
+                    continue
+                found.append((tuple(z), D, zero, tight))
+    return found
+
+
+def _radical_equilibria(Ar: list[list[Radical]], Br: list[list[Radical]]) -> list[tuple[tuple[Any, ...], Any, tuple[Any, ...], Any]]:
+    """Extreme equilibria of a radical game as ``(x, sx, y, sy)``: strategies ``x / sx`` and ``y / sy``.
+
+    Sorted like rational results (support size, then probabilities
+    descending) and each checked to have exact zero regret.
+    """
+    m, n = len(Ar), len(Ar[0])
+
+    def positive(M: list[list[Radical]]) -> list[list[Radical]]:
+        flat = [v for row in M for v in row]
+        lo = flat[0]
+        for v in flat[1:]:
+            if _rsign(v - lo) < 0:
+                lo = v
+        return [[v - lo + 1 for v in row] for row in M]
+
+    Ap, Bp = positive(Ar), positive(Br)
+    P = _radical_vertices([[Bp[i][j] for i in range(m)] for j in range(n)], m)
+    Q = _radical_vertices(Ap, n)
+    full = (1 << (m + n)) - 1
+    eqs = []
+    for x, _, zero, tight in P:
+        for y, _, zy, ty in Q:
+            if (zero | (tight << m)) | (ty | (zy << m)) == full:
+                eqs.append((x, sum(x, 0), y, sum(y, 0)))
+
+    def order(p: tuple, q: tuple) -> int:
+        sp_ = sum(1 for v in (*p[0], *p[2]) if v)
+        sq = sum(1 for v in (*q[0], *q[2]) if v)
+        if sp_ != sq:
+            return -1 if sp_ < sq else 1
+        for a, b in zip([(v, p[1]) for v in p[0]] + [(v, p[3]) for v in p[2]], [(v, q[1]) for v in q[0]] + [(v, q[3]) for v in q[2]]):
+            c = _rsign(a[0] * b[1] - b[0] * a[1])  # a/sa - b/sb, both sums positive
+            if c:
+                return -c
+        return 0
+
+    eqs.sort(key=cmp_to_key(order))
+    for x, sx, y, sy in eqs:  # exact regret 0: no pure strategy beats the profile
+        Ay = [sum((Ar[i][j] * y[j] for j in range(n)), 0) for i in range(m)]
+        xB = [sum((x[i] * Br[i][j] for i in range(m)), 0) for j in range(n)]
+        ur = sum((x[i] * Ay[i] for i in range(m)), 0)
+        uc = sum((xB[j] * y[j] for j in range(n)), 0)
+        if any(_rsign(v * sx - ur) > 0 for v in Ay) or any(_rsign(v * sy - uc) > 0 for v in xB):
+            raise ArithmeticError(f"profile {(x, y)} has positive exact regret")  # cannot happen
+    return eqs
+
+
+def _ratio_out(v: Any, s: Any) -> Any:
+    """``v / s`` (radicals or rationals, ``s > 0``) as an exact output number."""
+    if not v:
+        return Fraction(0)
+    if not (v - s):
+        return Fraction(1)
+    return _exact_out(quotient_to_sympy(Radical._of(v), Radical._of(s)))
+
+
+def _enumerate(Ae: list[list[Any]], Be: list[list[Any]], sgn: Any, simp: Any, out: Any) -> list[tuple[tuple[Any, ...], tuple[Any, ...]]]:
+    m, n = len(Ae), len(Ae[0])
 
     def positive(M: list[list[Any]]) -> list[list[Any]]:
         flat = [v for row in M for v in row]
         lo = flat[0]
         for v in flat[1:]:
-            if sign(simplify_number(v - lo)) < 0:
+            if sgn(simp(v - lo)) < 0:
                 lo = v
-        return [[simplify_number(v - lo + 1) for v in row] for row in M]
+        return [[simp(v - lo + 1) for v in row] for row in M]
 
     Ap, Bp = positive(Ae), positive(Be)
     BT = [[Bp[i][j] for i in range(m)] for j in range(n)]
-    P = _vertices_exact(BT, m)
-    Q = _vertices_exact(Ap, n)
+    P = _vertices_exact(BT, m, sgn, simp)
+    Q = _vertices_exact(Ap, n, sgn, simp)
     full = (1 << (m + n)) - 1
-    out = []
+    eqs = []
     for x, zero, tight in P:
         lx = zero | (tight << m)
         for y, zy, ty in Q:
             ly = ty | (zy << m)
             if lx | ly == full:
-                sx, sy = simplify_number(sum(x)), simplify_number(sum(y))
-                out.append(
-                    (
-                        tuple(_exact_out(simplify_number(v / sx)) for v in x),
-                        tuple(_exact_out(simplify_number(v / sy)) for v in y),
-                    )
-                )
-    return out
+                sx, sy = simp(sum(x)), simp(sum(y))
+                eqs.append((tuple(out(v / sx) for v in x), tuple(out(v / sy) for v in y)))
+    return eqs
 
 
 def _exact_out(v: Any) -> Any:
@@ -668,7 +824,17 @@ def solve(
         )
     ex = g.exact()
     rational = ex.is_rational
-    if method == "vertex":
+    radical = None if rational or method != "vertex" else _radical_game(ex.A.tolist(), ex.B.tolist())
+    payoffs_of: dict[int, tuple[Any, Any]] = {}
+    if method == "vertex" and radical is not None:  # irrational radical payoffs: exact in their number field
+        profiles = []
+        Ar, Br = radical
+        for x, sx, y, sy in _radical_equilibria(Ar, Br):  # sorted, regret checked
+            ua = sum((x[i] * Ar[i][j] * y[j] for i in range(len(x)) for j in range(len(y)) if x[i] and y[j]), 0)
+            ub = sum((x[i] * Br[i][j] * y[j] for i in range(len(x)) for j in range(len(y)) if x[i] and y[j]), 0)
+            payoffs_of[len(profiles)] = tuple(_ratio_out(u, sx * sy) for u in (ua, ub))  # type: ignore[assignment]
+            profiles.append((tuple(_ratio_out(v, sx) for v in x), tuple(_ratio_out(v, sy) for v in y)))
+    elif method == "vertex":
         profiles = extreme_equilibria(ex.A, ex.B) if rational else algebraic_equilibria(ex.A, ex.B)
     elif method == "nashpy":
         if not rational:
@@ -685,14 +851,16 @@ def solve(
     if rational:
         profiles.sort(key=lambda p: (sum(v > 0 for v in p[0]) + sum(v > 0 for v in p[1]), [-v for v in p[0]], [-v for v in p[1]]))
         checker = _RegretCheck(ex)
-    else:
+    elif radical is None:
         profiles.sort(key=cmp_to_key(profile_order))
     floats = None if exact else (g.floats() if rational else ex.floats())
     eqs = []
-    for x, y in profiles:
+    for k, (x, y) in enumerate(profiles):
         if rational:
             u = _support_payoffs(ex, x, y)
             checker.check(x, y)  # exact regret 0 (linear in the game size per equilibrium)
+        elif radical is not None:
+            u = payoffs_of[k]
         else:
             xa, ya = np.array(x, dtype=object), np.array(y, dtype=object)
             u = tuple(_exact_out(simplify_number(v)) for v in (xa @ ex.A @ ya, xa @ ex.B @ ya))

@@ -53,6 +53,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from alliancegames.core.exact import ResourceError
 from alliancegames.core.model import ModelError, NormalFormModel
 from alliancegames.core.numeric import CompiledModel, compile_model, evaluate, resolve_values
 from alliancegames.solvers.batch import DEFAULT_CHUNK, BatchResult, solve_batch, support_labels
@@ -141,8 +142,14 @@ def _exact_game(model: NormalFormModel, values: dict[str, np.ndarray], fixed: di
     Values are read by the exactness policy (a float is the decimal it prints
     as), and payoffs are evaluated exactly, so a point on a region boundary is
     decided as :meth:`~alliancegames.analysis.regions.Regions.at` decides it.
+    ``None`` where exact evaluation is refused as too large (an exponent such
+    as ``alpha = 0.3684210526315789`` from a grid: a root of degree ``10**16``);
+    the fallback then solves the float payoffs exactly as they are.
     """
-    return evaluate(model, {**fixed, **{k: v[i] for k, v in values.items()}})
+    try:
+        return evaluate(model, {**fixed, **{k: v[i] for k, v in values.items()}})
+    except ResourceError:
+        return None
 
 
 def _submit(executor: Any, *args: Any) -> Any:
