@@ -125,11 +125,21 @@ def test_irrational_tie_in_burden_sharing_is_kept() -> None:
     g = evaluate(m, BURDEN_TIE)
     assert not g.is_rational
     sol = solve(m, params=BURDEN_TIE, exact=True)
-    assert "High/Low" in sol.labels and "High/High" in sol.labels
+    assert sol.labels == ("High/High", "High/Low")
+    # the column player's payoffs are exactly equal: 13*sqrt(6)/12 twice
+    assert sol[0].payoffs[1] == sol[1].payoffs[1] == 13 * sp.sqrt(6) / 12
+    assert solve(m, params=BURDEN_TIE).labels == sol.labels  # float output, same exact computation
+
+
+@pytest.mark.slow  # the burden-sharing regions take seconds to build
+def test_irrational_tie_in_burden_sharing_agrees_with_regions() -> None:
+    m = get_model("burden_sharing_matrix")
+    sol = solve(m, params=BURDEN_TIE, exact=True)
     reg = equilibrium_regions(m).at(BURDEN_TIE)
     assert [lab for lab, _ in reg] == list(sol.labels)
-    # the column player's payoffs are exactly equal: 13*sqrt(6)/12 twice
-    assert compare(sol[0].payoffs[1], 13 * sp.sqrt(6) / 12) == 0
+    for e, (_, (x, y)) in zip(sol, reg):
+        for got, want in zip((*e.strategies[0], *e.strategies[1]), (*x, *y)):
+            assert compare(got, want) == 0
 
 
 def test_model_file_payoff_below_double_precision_is_not_zero() -> None:

@@ -140,6 +140,7 @@ def _burden_point(data: st.DataObject) -> dict:
     }
 
 
+@pytest.mark.slow  # building the burden-sharing regions takes seconds
 @QUICK
 @given(data=st.data())
 def test_irrational_points_agree_quick(data) -> None:

@@ -35,6 +35,7 @@ from alliancegames.core.exact import profile_order, simplify_number
 from alliancegames.core.exact import sign as exact_sign
 from alliancegames.core.latex import escape
 from alliancegames.core.model import ModelError, NormalFormModel, Parameter, exact_number
+from alliancegames.core.radical import as_quotient
 
 __all__ = [
     "Piece",
@@ -112,8 +113,10 @@ def _truth(cond: sp.Basic, sub: Mapping[sp.Symbol, sp.Expr]) -> bool:
 
 
 def _sign_at(d: sp.Expr) -> int:
-    """Exact sign of a constant (simplified first)."""
-    return exact_sign(d if d.is_Rational else simplify_number(sp.cancel(d)))
+    """Exact sign of a constant: radicals directly in their number field, other numbers simplified first."""
+    if d.is_Rational or as_quotient(d) is not None:
+        return exact_sign(d)
+    return exact_sign(simplify_number(sp.cancel(d)))
 
 
 def _exact_value(e: sp.Expr) -> Fraction | sp.Expr:

@@ -298,7 +298,7 @@ def compare(a: Any, b: Any) -> int:
 def profile_order(p: Any, q: Any) -> int:
     """The order of equilibria used everywhere: support size, then probabilities descending.
 
-    A ``cmp`` function for :func:`functools.cmp_to_key` on ``(x, y)`` pairs of exact
+    A ``cmp`` function for ``functools.cmp_to_key`` on ``(x, y)`` pairs of exact
     strategies (``Fraction`` or sympy numbers), compared exactly.
 
     Examples

@@ -429,9 +429,9 @@ def as_quotient(e: Any) -> tuple[Radical, Radical] | None:
 
     Examples
     --------
-    >>> n, d = as_quotient(1 / (1 + sp.sqrt(2) + sp.sqrt(3)))
+    >>> n, d = as_quotient(sp.sqrt(2) / (1 + sp.sqrt(2)))   # a cheap inverse: computed
     >>> n.to_sympy(), d.to_sympy()
-    (1, 1 + sqrt(2) + sqrt(3))
+    (2 - sqrt(2), 1)
     """
     r = from_sympy(e)
     if r is not None:

@@ -400,7 +400,7 @@ def algebraic_equilibria(A: Any, B: Any) -> list[tuple[tuple[Any, ...], tuple[An
     Other real numbers (``pi``, ``log(2)``) go through sympy arithmetic with signs
     decided by :func:`alliancegames.core.exact.sign`; a sign that cannot be
     decided raises :class:`~alliancegames.core.exact.ExactnessError`.  Games
-    needing more than :data:`MAX_ALGEBRAIC_SYSTEMS` systems raise
+    needing more than ``MAX_ALGEBRAIC_SYSTEMS`` systems raise
     :class:`~alliancegames.core.exact.ResourceError`.
 
     Examples
