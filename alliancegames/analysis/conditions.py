@@ -161,6 +161,7 @@ def clear_caches() -> None:
         _fraction_factors,
         _signs,
         _linear_form_cached,
+        _expanded,
     ):
         f.cache_clear()
 
@@ -308,6 +309,11 @@ _RELATION_SIGNS = {
 }
 
 
+@lru_cache(maxsize=50000)
+def _expanded(e: sp.Expr) -> sp.Expr:
+    return sp.expand(e)
+
+
 def _stated_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> set[int]:
     """Signs a (possibly nonlinear) factor may take, given relations of the context that state it.
 
@@ -316,12 +322,12 @@ def _stated_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> set[int]:
     which the linear procedure cannot.
     """
     possible = {-1, 0, 1}
-    fe = sp.expand(f)
+    fe = _expanded(f)
     for r in ctx:
         signs = _RELATION_SIGNS.get(type(r))
         if signs is None:
             continue
-        g = sp.expand(r.lhs - r.rhs)
+        g = _expanded(r.lhs - r.rhs)
         if g == fe:
             possible &= signs
         elif g == -fe:
