@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every machine and every run (CI included), so a green run
+# is reproducible; set HYPOTHESIS_PROFILE=explore to draw fresh random examples while developing.
+settings.register_profile("reproducible", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "reproducible"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
