@@ -12,8 +12,8 @@ LCP, i.e. an extreme equilibrium of the sequence form):
 * our enumeration of the extreme equilibria of the sequence form (complementary pairs of vertices
   of the two best-response polyhedra, i.e. the basic solutions of the LCP where Lemke-type
   algorithms stop) contains both Lemke equilibria (ours and Gambit's), and contains the
-  realisation plans of every pure equilibrium of the strategic form (our exact solver, equal to
-  Gambit's ``enummixed`` by tests/test_efg.py): a pure plan is a vertex of the plan polytope and
+  realisation plans of every pure equilibrium of the non-reduced strategic form (found cell by
+  cell as mutual best responses): a pure plan is a vertex of the plan polytope and
   the duals can be taken at a vertex of the face of their fibre where the plan's sequences are
   best responses.  (Mixed extreme equilibria of the strategic form need not map to vertices, and
   our vertices need not be images of strategic-form extreme points; both were observed.)
@@ -29,7 +29,6 @@ import _gambit
 import pytest
 
 from alliancegames.core.efg import EfgError, EfgNode, bimatrix, efg_game, parse_efg, write_efg
-from alliancegames.solvers.enumeration import solve
 from alliancegames.solvers.sequence_form import (
     BehaviourEquilibrium,
     behaviour_from_plan,
@@ -269,6 +268,9 @@ def plan_of_mixed(g, sf, k, mix):
     return tuple(x)
 
 
+pure_count = [0]  # pure equilibria compared (the check is live)
+
+
 def _enumeration_against_gambit(seed: int, tmp_path, game) -> int:
     sf = sequence_form(game)
     sol = sequence_form_equilibria(game)
@@ -285,21 +287,32 @@ def _enumeration_against_gambit(seed: int, tmp_path, game) -> int:
     for k in (1, 2):
         for _, _, acts in game.infoset_actions(k):
             profiles *= len(acts)
-    if profiles <= 1024:
-        pure = {
-            (plan_of_mixed(game, sf, 0, e.strategies[0]), plan_of_mixed(game, sf, 1, e.strategies[1]))
-            for e in solve(bimatrix(game), exact=True)
-            if e.is_pure
-        }
+    if profiles <= 4096:  # pure equilibria of the strategic form: mutual best responses, cell by cell
+        bm = bimatrix(game)
+        A = [[Fraction(v) for v in r] for r in bm.A]
+        B = [[Fraction(v) for v in r] for r in bm.B]
+        m, n = len(A), len(A[0])
+        colmax = [max(A[i][j] for i in range(m)) for j in range(n)]
+        rowmax = [max(B[i]) for i in range(m)]
+        pure = set()
+        for i in range(m):
+            for j in range(n):
+                if A[i][j] == colmax[j] and B[i][j] == rowmax[i]:
+                    x = [Fraction(int(a == i)) for a in range(m)]
+                    y = [Fraction(int(b == j)) for b in range(n)]
+                    pure.add((plan_of_mixed(game, sf, 0, x), plan_of_mixed(game, sf, 1, y)))
         assert pure <= ours, seed
+        pure_count[0] += len(pure)
     return len(ours)
 
 
 def test_enumeration_quick_against_gambit_and_the_strategic_form(tmp_path):
     from test_efg import random_tree
 
+    before = pure_count[0]
     counts = [_enumeration_against_gambit(seed, tmp_path, random_tree(seed)) for seed in range(20)]
     assert max(counts) > 1  # some games have several extreme equilibria
+    assert pure_count[0] > before
 
 
 @pytest.mark.slow
