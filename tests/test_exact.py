@@ -193,3 +193,59 @@ def test_model_float_payoffs_mean_their_decimals() -> None:
     g = normal_form("g", ("R", "C"), (("a",), ("x",)), [parameter("v")], [[(0.1, sp.Float(0.2) * sp.Symbol("v"))]])
     assert g.payoffs[0][0, 0] == sp.Rational(1, 10)
     assert g.payoffs[1][0, 0] == sp.Rational(1, 5) * g.symbols["v"]
+
+
+# --------------------------------------------------------------------------- radical number field
+_ROOTS = (sp.sqrt(2), sp.sqrt(3), sp.cbrt(5), sp.Integer(7) ** sp.Rational(2, 5), sp.sqrt(6), sp.cbrt(12))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_radical_field_arithmetic_matches_high_precision_values(seed) -> None:
+    """Sums of products of roots: value, sign and inverse agree with 50-digit evaluation."""
+    from alliancegames.core.radical import field_degree, from_sympy
+
+    rng = np.random.default_rng(seed)
+    e = sum(int(rng.integers(-3, 4)) * _ROOTS[rng.integers(6)] * _ROOTS[rng.integers(6)] for _ in range(3))
+    e += int(rng.integers(-2, 3))
+    r = from_sympy(e)
+    assert r is not None
+    v = sp.N(e, 50)
+    assert r.sign() == (0 if abs(v) < sp.Float(10) ** -40 else (1 if v > 0 else -1))
+    if r.sign() and field_degree([r]) <= 64:  # inverses in small fields (large ones are kept as quotients)
+        assert r * r.inverse() == 1
+        assert abs(sp.N(r.inverse().to_sympy() - 1 / e, 50)) < sp.Float(10) ** -40
+
+
+def test_radical_ties_are_exact_zero() -> None:
+    from alliancegames.core.radical import from_sympy
+
+    # sympy forms of the same number differ; the field representation does not
+    a = from_sympy(sp.sqrt(sp.Rational(13, 2)) * sp.sqrt(sp.Rational(13, 3)) / 2)
+    assert a == from_sympy(13 * sp.sqrt(6) / 12) and (a - from_sympy(13 * sp.sqrt(6) / 12)).sign() == 0
+    assert from_sympy(sp.cbrt(2) ** 3) == 2
+    assert (from_sympy(sp.sqrt(2)) - F(14142135623730951, 10**16)).sign() == -1
+    assert from_sympy(sp.pi) is None and from_sympy(sp.sqrt(1 + sp.sqrt(2))) is None
+
+
+def test_burden_sharing_at_defaults_is_fast_and_exact() -> None:
+    import time
+
+    m = get_model("burden_sharing_matrix")
+    t = time.process_time()
+    sol = solve(m, exact=True)
+    assert time.process_time() - t < 5  # was minutes with sympy expressions and minimal polynomials
+    assert sol.labels == ("High/Low",)
+    g = evaluate(m)
+    assert not g.is_rational
+    assert sol[0].payoffs == (g.A[0, 1], g.B[0, 1])
+
+
+def test_parameter_exponent_with_huge_terms_is_refused_in_one_line() -> None:
+    from alliancegames.core.exact import ResourceError
+    from alliancegames.studies.sweeps import _exact_game
+
+    m = get_model("burden_sharing_matrix")
+    with pytest.raises(ResourceError, match="exponent"):
+        evaluate(m, alpha=0.3684210526315789)
+    assert _exact_game(m, {"alpha": np.array([0.3684210526315789])}, {}, 0) is None  # sweeps: float payoffs
+    assert solve(m, params={"alpha": 0.37}, exact=True).labels  # 37/100: a root of degree 100, exact
