@@ -665,7 +665,7 @@ class BehaviourSolution:
 def equilibrium_from_plans(
     sf: SequenceForm, x: Sequence[Fraction], y: Sequence[Fraction]
 ) -> BehaviourEquilibrium:
-    """Check ``(x, y)`` exactly (regret 0, else :class:`EfgError`) and read it as behaviour strategies.
+    """Check ``(x, y)`` exactly (regret 0, else :class:`~alliancegames.core.efg.EfgError`) and read it as behaviour strategies.
 
     Examples
     --------
