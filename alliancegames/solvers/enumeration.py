@@ -251,9 +251,14 @@ def _covered(tm: list[int], jm: list[int], supp: list[int], tight: list[int]) ->
     J = np.array(jm, dtype=dt)[None, :]
     S = np.array(supp, dtype=dt)[:, None]
     G = np.array(tight, dtype=dt)[:, None]
-    t_ok = (S & ~T) == 0  # (V, nT)
-    j_ok = (J & ~G) == 0  # (V, nJ)
-    return (t_ok.astype(np.int32).T @ j_ok.astype(np.int32)) > 0
+    j_ok = ((J & ~G) == 0).astype(np.float32)  # (V, nJ); 0/1 counts stay exact in float32 (V < 2**24)
+    out = np.empty((len(tm), len(jm)), dtype=bool)
+    # blocks of systems keep the (V, block) intermediate bounded (tall games have millions of T's)
+    block = max(1, _FILTER_BLOCK // max(len(supp), 1))
+    for a in range(0, len(tm), block):
+        t_ok = ((S & ~T[:, a : a + block]) == 0).astype(np.float32)  # (V, block)
+        out[a : a + block] = (t_ok.T @ j_ok) > 0
+    return out
 
 
 def _positive_integer(M: np.ndarray) -> list[list[int]]:
