@@ -35,6 +35,7 @@ from alliancegames.core.exact import profile_order, simplify_number
 from alliancegames.core.exact import sign as exact_sign
 from alliancegames.core.latex import escape
 from alliancegames.core.model import ModelError, NormalFormModel, Parameter, exact_number
+from alliancegames.core.numeric import resolve_values
 from alliancegames.core.radical import as_quotient
 
 __all__ = [
@@ -290,7 +291,6 @@ class Regions:
         >>> [lab for lab, _ in equilibrium_regions(g).at()]
         ['a/a', 'b/b', 'mixed (a,b / a,b)']
         """
-        from alliancegames.core.numeric import resolve_values
 
         vals = resolve_values(self.model, values or {})
         sub = _exact_values(self.model.parameters, vals)

@@ -308,8 +308,8 @@ class PBEResult:
         >>> res.regime_table({"p": 0.2, "c": 1.5})["regime"].tolist()
         ['separating (Ally/Stay unaligned)']
         """
-        import numpy as np
-        import pandas as pd
+        import numpy as np  # (with pandas below, for the regime table only)
+        import pandas as pd  # import time: only the vectorised regime table needs pandas
 
         params = self.game.parameters
         names = [q.name for q in params]

@@ -37,10 +37,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import sympy as sp
 
+from alliancegames.core.efg import EfgNode, efg_game
 from alliancegames.core.model import ModelError, NormalFormModel, Parameter, expression_binder, substitution
 
 if TYPE_CHECKING:
@@ -482,9 +484,7 @@ class SignallingGame:
         >>> print(to_efg(g.to_efg()).splitlines()[3])
         c "" 1 "" { "hi" 1/4 "lo" 3/4 } 0
         """
-        from fractions import Fraction
 
-        from alliancegames.core.efg import EfgNode, efg_game
 
         given = dict(values or {})
         unknown = sorted(set(given) - set(self.parameter_names))

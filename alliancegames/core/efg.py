@@ -35,6 +35,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from alliancegames.core.bimatrix import Bimatrix
 from alliancegames.core.model import ModelError
 
 __all__ = [
@@ -487,7 +488,6 @@ def bimatrix(game: EfgGame) -> Any:
     >>> bimatrix(g).actions
     (('1:L', '1:R'), ('(no move)',))
     """
-    from alliancegames.core.bimatrix import Bimatrix
 
     _check_two(game)
     labels, pay = strategic_form(game)

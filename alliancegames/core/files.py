@@ -73,8 +73,11 @@ from pathlib import Path
 from typing import Any
 
 import sympy as sp
+import yaml
 
 from alliancegames.core.bimatrix import Bimatrix, GameError, to_fraction
+from alliancegames.core.efg import bimatrix as efg_bimatrix
+from alliancegames.core.efg import read_efg
 from alliancegames.core.exact import InputError, describe
 from alliancegames.core.exact import to_fraction as to_exact_fraction
 from alliancegames.core.model import DOMAINS, ModelError, NormalFormModel, Parameter, normal_form
@@ -982,7 +985,6 @@ def _strict_yaml_loader() -> Any:
     global _YAML_LOADER
     if _YAML_LOADER is not None:
         return _YAML_LOADER
-    import yaml
 
     class Loader(yaml.SafeLoader):
         def compose_node(self, parent: Any, index: Any) -> Any:
@@ -1094,7 +1096,6 @@ def loads_model(text: str, format: str = "yaml", name: str = "<string>") -> Norm
         except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
             raise ModelFileError(f"{name}: invalid JSON: {' '.join(str(exc).split())[:300]}") from None
     else:
-        import yaml
 
         try:
             data = yaml.load(text, Loader=_strict_yaml_loader())  # noqa: S506 - a SafeLoader subclass
@@ -1201,7 +1202,6 @@ def dumps_model(model: NormalFormModel, format: str = "yaml") -> str:
     if format == "json":
         return json.dumps(data, ensure_ascii=False)
     if format == "yaml":
-        import yaml
 
         return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100)
     raise ModelFileError(f"unknown model file format {format!r}; use 'yaml' or 'json'")
@@ -1242,9 +1242,8 @@ def read_game(path: str | os.PathLike) -> Bimatrix | NormalFormModel:
     if suffix == ".nfg":
         return read_nfg(path)
     if suffix == ".efg":  # a Gambit extensive form: its (non-reduced) strategic form, exact
-        from alliancegames.core.efg import bimatrix, read_efg
 
-        return bimatrix(read_efg(path))
+        return efg_bimatrix(read_efg(path))
     if suffix in MODEL_SUFFIXES:
         return load_model(path)
     raise ModelFileError(f"{path}: unknown game file type {suffix!r}; use .nfg, .efg, {', '.join(MODEL_SUFFIXES)}")

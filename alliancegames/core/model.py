@@ -34,7 +34,7 @@ from typing import Any
 import sympy as sp
 
 from alliancegames.core.bimatrix import GameError, index_of
-from alliancegames.core.exact import InputError, to_exact
+from alliancegames.core.exact import InputError, sign, to_exact
 from alliancegames.core.latex import escape
 
 __all__ = [
@@ -142,8 +142,6 @@ class Parameter:
             return False
         if self.domain == "real":
             return True
-        from alliancegames.core.exact import sign
-
         s = sign(x)
         if self.domain == "positive":
             return s > 0

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, NoReturn
 
+from alliancegames import __version__
 from alliancegames.core.bimatrix import Bimatrix
 from alliancegames.core.efg import EfgError, read_efg
 from alliancegames.core.exact import InputError
@@ -252,6 +253,7 @@ def _configure_reproduce(p: argparse.ArgumentParser) -> None:
 
 
 def _run_reproduce(args: argparse.Namespace) -> int:
+    # import time: only reproduce loads the notebook runner
     from alliancegames.publishing.reproduce import collect_jobs, run
 
     if args.list:
@@ -275,6 +277,7 @@ def _configure_problems(p: argparse.ArgumentParser) -> None:
 
 
 def _run_problems(args: argparse.Namespace) -> int:
+    # import time: only the problems command needs the generator
     from alliancegames.publishing.problems import cli_problems
 
     return cli_problems(args.seed, args.count, args.out)
@@ -300,8 +303,6 @@ COMMANDS: list[Command] = [
 # --------------------------------------------------------------------------- entry point
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one subparser per entry of :data:`COMMANDS`."""
-    from alliancegames import __version__
-
     parser = _Parser(prog=PROG, description="The game theory of military alliances, computed.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

@@ -103,7 +103,7 @@ def _figure(size=FIG_SIZE, **kw):
     import matplotlib  # the backend must be chosen before pyplot loads, so both load here
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # after the backend is chosen (the line above)
 
     return plt.subplots(figsize=size, layout="constrained", **kw)
 

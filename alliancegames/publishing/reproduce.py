@@ -239,8 +239,8 @@ def execute_notebook(path: Path, out_dir: Path, timeout: int = 600) -> list[Path
     executed notebook or its HTML carries fewer images than that.
     """
     import nbformat  # import time: the notebook stack only when notebooks run
-    from nbclient import NotebookClient
-    from nbconvert import HTMLExporter
+    from nbclient import NotebookClient  # import time: loaded only when a notebook runs
+    from nbconvert import HTMLExporter  # import time: loaded only when a notebook runs
 
     path, out_dir = Path(path), Path(out_dir)
     nb = nbformat.read(path, as_version=4)

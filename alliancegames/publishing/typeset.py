@@ -59,7 +59,7 @@ _FIXED_DATE = _dt.datetime(2000, 1, 1, tzinfo=_dt.UTC)
 def _tools():
     try:
         import pypandoc  # import time: the typesetters only when typesetting
-        import typst
+        import typst  # import time: the compiler binding loads only when typesetting
     except ImportError as exc:  # an optional extra: say which
         raise TypesetError(
             f"typesetting needs pandoc and typst: pip install 'alliancegames[paper]' ({exc})"

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cmp_to_key
 from itertools import combinations
-from math import lcm
+from math import comb, lcm
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,7 @@ import numpy as np
 from alliancegames.core.bimatrix import Bimatrix, GameError, index_of, to_fraction
 from alliancegames.core.exact import ResourceError, as_sympy, compare, profile_order, sign, simplify_number
 from alliancegames.core.latex import escape
+from alliancegames.core.numeric import evaluate
 from alliancegames.core.radical import Radical, from_sympy, quotient_to_sympy
 from alliancegames.solvers.verify import max_regret
 
@@ -299,7 +300,7 @@ def extreme_equilibria(A: Any, B: Any) -> list[tuple[tuple[Fraction, ...], tuple
 
 
 def _nashpy_candidates(A: np.ndarray, B: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    import nashpy as nash
+    import nashpy as nash  # nashpy loads scipy: kept out of `import alliancegames` (import time)
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -320,7 +321,6 @@ MAX_ALGEBRAIC_SYSTEMS = 2_000
 
 
 def _algebraic_systems(d: int, k: int) -> int:
-    from math import comb
 
     return sum(comb(d, s) * comb(k, s) for s in range(1, min(d, k) + 1))
 
@@ -708,7 +708,7 @@ class Solution:
 
     def to_frame(self):
         """A pandas DataFrame, one row per equilibrium."""
-        import pandas as pd
+        import pandas as pd  # import time: pandas loads only for a table
 
         return pd.DataFrame(self.to_records())
 
@@ -768,7 +768,6 @@ def _as_game(game: Any, B: Any, params: dict | None) -> Bimatrix:
     if isinstance(game, Bimatrix):
         return game
     if hasattr(game, "payoffs") and hasattr(game, "parameters"):  # a symbolic model
-        from alliancegames.core.numeric import evaluate
 
         return evaluate(game, params or {})
     return Bimatrix.from_arrays(game, B)

@@ -735,7 +735,7 @@ def finite_repetition(game: Any, horizon: int = 2, *, values: Mapping[str, Any] 
     (32, 32)
     """
     import nashpy as nash  # import time: nashpy loads scipy
-    from nashpy.repeated_games import obtain_repeated_game
+    from nashpy.repeated_games import obtain_repeated_game  # (same: loads scipy)
 
     g = _game(game, values)
     m, k = g.shape

@@ -315,7 +315,7 @@ def regime_map(
     True
     """
     from matplotlib.colors import ListedColormap  # import time: matplotlib only when a figure is drawn
-    from matplotlib.patches import Patch
+    from matplotlib.patches import Patch  # import time: matplotlib loads only when a figure is drawn
 
     for c in (x, y, column):
         if c not in df.columns:
