@@ -24,7 +24,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 # what --runslow needs beyond the test extra: the `slow` extra of setup.cfg
-SLOW_EXTRA = ("dask.distributed", "sphinx", "myst_nb", "numpydoc", "furo", "sphinxcontrib.bibtex", "quantecon")
+SLOW_EXTRA = ("dask.distributed", "sphinx", "myst_nb", "numpydoc", "furo", "sphinxcontrib.bibtex", "pybtex", "quantecon")
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -75,10 +75,12 @@ def _cited() -> dict[str, set[str]]:
     return where
 
 
+@pytest.mark.slow  # pybtex comes with sphinxcontrib-bibtex, in the slow extra
 def test_the_bibliography_is_package_data_and_parses_like_bibtex():
+    import pybtex.database as pybtex  # the slow extra (--runslow checks it is installed)
+
     path = bibliography_path()
     assert path.is_file() and path.name == "references.bib"
-    pybtex = pytest.importorskip("pybtex.database")
     theirs = pybtex.parse_file(str(path)).entries
     assert set(theirs) == set(BIB)
     for key, entry in theirs.items():
