@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import itertools
 import random
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cmp_to_key
@@ -37,6 +37,7 @@ from alliancegames.core.latex import escape
 from alliancegames.core.model import ModelError, NormalFormModel, Parameter, exact_number
 from alliancegames.core.numeric import resolve_values
 from alliancegames.core.radical import as_quotient
+from alliancegames.core.results import ResultCollection
 
 __all__ = [
     "Piece",
@@ -217,7 +218,7 @@ class Piece:
 
 
 @dataclass(frozen=True)
-class Regions:
+class Regions(ResultCollection[Piece]):
     """Every candidate equilibrium of a symbolic two-player game with its conditions.
 
     ``pieces`` are the generic pieces first, then boundary pieces (see the ``generic``
@@ -233,6 +234,8 @@ class Regions:
     profile under equivalent or contained conditions).
     """
 
+    _items = "pieces"  # the sequence of its items (ResultCollection)
+
     model: NormalFormModel
     pieces: tuple[Piece, ...]
     dropped: tuple[tuple[str, str], ...]
@@ -240,21 +243,12 @@ class Regions:
     undecided: tuple[str, ...] = ()
     merged: int = 0
 
-    def __len__(self) -> int:
-        return len(self.pieces)
-
     def __repr__(self) -> str:
         generic = sum(1 for p in self.pieces if p.generic)
         return (
             f"Regions({self.model.name}: {generic} generic pieces, {len(self.pieces) - generic} boundary pieces, "
             f"{len(self.dropped)} dropped)"
         )
-
-    def __iter__(self) -> Iterator[Piece]:
-        return iter(self.pieces)
-
-    def __getitem__(self, i: int) -> Piece:
-        return self.pieces[i]
 
     @property
     def generic(self) -> tuple[Piece, ...]:

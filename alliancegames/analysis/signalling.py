@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import html
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -73,6 +73,7 @@ import sympy as sp
 from alliancegames.analysis.conditions import context_of, preference, signs, simplify_conditions
 from alliancegames.core.bayesian import SignallingGame
 from alliancegames.core.model import ModelError, Parameter, exact_number
+from alliancegames.core.results import ResultCollection
 
 __all__ = [
     "PBE",
@@ -250,22 +251,15 @@ class PBE:
 
 
 @dataclass(frozen=True)
-class PBEResult:
+class PBEResult(ResultCollection[PBE]):
     """The pure PBE of a signalling game, each with its conditions (from :func:`perfect_bayesian_equilibria`)."""
+
+    _items = "equilibria"  # the sequence of its items (ResultCollection)
 
     game: SignallingGame
     equilibria: tuple[PBE, ...]
     dropped: tuple[tuple[str, str], ...]
     assumptions: tuple[sp.Basic, ...]
-
-    def __len__(self) -> int:
-        return len(self.equilibria)
-
-    def __iter__(self) -> Iterator[PBE]:
-        return iter(self.equilibria)
-
-    def __getitem__(self, i: int) -> PBE:
-        return self.equilibria[i]
 
     def of_kind(self, kind: str) -> tuple[PBE, ...]:
         """The pooling, the separating or the hybrid equilibria."""

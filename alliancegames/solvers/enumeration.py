@@ -49,6 +49,7 @@ from alliancegames.core.exact import ResourceError, as_sympy, compare, profile_o
 from alliancegames.core.latex import escape
 from alliancegames.core.numeric import evaluate
 from alliancegames.core.radical import Radical, from_sympy, quotient_to_sympy
+from alliancegames.core.results import ResultCollection
 from alliancegames.solvers.verify import max_regret
 
 __all__ = ["Equilibrium", "Solution", "algebraic_equilibria", "solve", "extreme_equilibria"]
@@ -667,23 +668,16 @@ def _fmt(v: Number) -> str:
 
 
 @dataclass(frozen=True)
-class Solution:
+class Solution(ResultCollection[Equilibrium]):
     """All equilibria of a game, with provenance (method, exactness, tolerance)."""
+
+    _items = "equilibria"  # the sequence of its items (ResultCollection)
 
     equilibria: tuple[Equilibrium, ...]
     game: Bimatrix
     method: str
     exact: bool
     tol: float
-
-    def __len__(self) -> int:
-        return len(self.equilibria)
-
-    def __iter__(self) -> Iterator[Equilibrium]:
-        return iter(self.equilibria)
-
-    def __getitem__(self, i: int) -> Equilibrium:
-        return self.equilibria[i]
 
     @property
     def pure(self) -> tuple[Equilibrium, ...]:

@@ -41,12 +41,13 @@ gives the same plan) otherwise.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from alliancegames.core.efg import EfgError, EfgGame, EfgNode, infoset_names
+from alliancegames.core.results import ResultCollection
 
 __all__ = [
     "BehaviourEquilibrium",
@@ -630,22 +631,15 @@ class BehaviourEquilibrium:
 
 
 @dataclass(frozen=True)
-class BehaviourSolution:
+class BehaviourSolution(ResultCollection[BehaviourEquilibrium]):
     """Equilibria of an extensive-form game in behaviour strategies, with the method used."""
+
+    _items = "equilibria"  # the sequence of its items (ResultCollection)
 
     game: EfgGame
     equilibria: tuple[BehaviourEquilibrium, ...]
     method: str
     complete: bool = True  # False when a bound cut the list short
-
-    def __len__(self) -> int:
-        return len(self.equilibria)
-
-    def __iter__(self) -> Iterator[BehaviourEquilibrium]:
-        return iter(self.equilibria)
-
-    def __getitem__(self, i: int) -> BehaviourEquilibrium:
-        return self.equilibria[i]
 
     def to_json(self, exact_strings: bool = True) -> dict[str, Any]:
         """``{"equilibria": [...], "method": ...}`` with :meth:`BehaviourEquilibrium.to_dict` entries."""
