@@ -399,6 +399,11 @@ def _game_table(g: Bimatrix) -> _Table:
     return _Table(head, rows)
 
 
+def _game_intro(t: _Template, model: NormalFormModel) -> list:
+    """The opening blocks of a problem on a library game: its story, payoff table and parameters."""
+    return [_Text(t.story + " The payoffs (row player first) are:"), _model_table(model), _param_items(model)]
+
+
 def _model_table(model: NormalFormModel) -> _Table:
     A, B = model.payoffs
     head = (f"{model.players[0]} \\ {model.players[1]}",) + tuple(f"**{a}**" for a in model.actions[1])
@@ -960,9 +965,7 @@ def _make_statics(rng: np.random.Generator, number: int, templates: Sequence[_Te
     words = {1: "increases", -1: "decreases", 0: "does not change"}[sign]
     prov = Provenance(model.name, tuple(values.items()), t.source)
     blocks = [
-        _Text(t.story + " The payoffs (row player first) are:"),
-        _model_table(model),
-        _param_items(model),
+        *_game_intro(t, model),
         _Text(
             f"At {_values_text(values)} the game has one equilibrium in which both players mix. "
             f"In that equilibrium, does {what} increase, decrease or stay the same when "
@@ -1056,9 +1059,7 @@ def _make_regime(rng: np.random.Generator, number: int, templates: Sequence[_Tem
     prov = Provenance(model.name, tuple(fixed.items()), t.source, f"grid over {xname} and {yname}")
     legend = _Items(tuple(f"**{codes[r]}**: {r}" for r in regimes))
     blocks = [
-        _Text(t.story + " The payoffs (row player first) are:"),
-        _model_table(model),
-        _param_items(model),
+        *_game_intro(t, model),
         _Text(
             f"Holding {_values_text(fixed)}, the regime map below shows which equilibria exist "
             f"(exact solver) for each ${_sym(xname)}$ (columns) and ${_sym(yname)}$ (rows). Regimes:"
@@ -1318,9 +1319,7 @@ def _make_discount(rng: np.random.Generator, number: int, templates: Sequence[_T
             raise ArithmeticError("simulated deviation disagrees with the grim-trigger threshold")
     prov = Provenance(model.name, tuple(values.items()), t.source)
     blocks = [
-        _Text(t.story + " The payoffs (row player first) are:"),
-        _model_table(model),
-        _param_items(model),
+        *_game_intro(t, model),
         _Text(
             f"At {_values_text(values)} the two states play this game every year, forever, and weigh next "
             "year's payoff by a discount factor $\\delta$ ($0 < \\delta < 1$). Each uses grim trigger: "

@@ -335,6 +335,33 @@ def _identity(v: Any) -> Any:
     return v
 
 
+def _labelled_vertex(
+    C: list[list[Any]], d: int, T: tuple[int, ...], z_T: Sequence[Any], rhs: Any, sign_of: Any, is_zero: Any
+) -> tuple[tuple[Any, ...], int, int] | None:
+    """The point with coordinates ``z_T`` on ``T`` as ``(z, zero bits, tight bits)``, or ``None``.
+
+    ``None`` when a constraint ``C_j . z <= rhs`` fails or ``z`` is 0; ``sign_of`` decides the sign of
+    ``C_j . z - rhs`` exactly and ``is_zero`` whether a coordinate vanishes (the exact and the
+    radical-field kernels pass their own).
+    """
+    tight = 0
+    for j, row in enumerate(C):
+        sg = sign_of(sum((row[t] * v for t, v in zip(T, z_T)), 0) - rhs)
+        if sg > 0:
+            return None
+        if sg == 0:
+            tight |= 1 << j
+    z: list[Any] = [0] * d
+    zero = (1 << d) - 1
+    for t, v in zip(T, z_T):
+        if not is_zero(v):
+            z[t] = v
+            zero &= ~(1 << t)
+    if zero == (1 << d) - 1:
+        return None
+    return tuple(z), zero, tight
+
+
 def _vertices_exact(
     C: list[list[Any]], d: int, sgn: Any = sign, simp: Any = simplify_number
 ) -> list[tuple[tuple[Any, ...], int, int]]:
@@ -352,28 +379,13 @@ def _vertices_exact(
                 z_T = _solve_exact([[C[j][t] for t in T] for j in J], sgn, simp)
                 if z_T is None or any(sgn(v) < 0 for v in z_T):
                     continue
-                tight = 0
-                ok = True
-                for j, row in enumerate(C):
-                    sg = sgn(simp(sum(row[t] * v for t, v in zip(T, z_T)) - 1))
-                    if sg > 0:
-                        ok = False
-                        break
-                    if sg == 0:
-                        tight |= 1 << j
-                if not ok:
+                v = _labelled_vertex(C, d, T, z_T, 1, lambda x: sgn(simp(x)), lambda x: sgn(x) == 0)
+                if v is None:
                     continue
-                z: list[Any] = [0] * d
-                zero = (1 << d) - 1
-                for t, v in zip(T, z_T):
-                    if sgn(v) != 0:
-                        z[t] = v
-                        zero &= ~(1 << t)
-                if zero == (1 << d) - 1:
-                    continue
+                z, zero, tight = v
                 if any(all(sgn(simp(a - b)) == 0 for a, b in zip(z, w)) for w, _, _ in found):
                     continue
-                found.append((tuple(z), zero, tight))
+                found.append((z, zero, tight))
     return found
 
 
@@ -486,28 +498,13 @@ def _radical_vertices(C: list[list[Radical]], d: int) -> list[tuple[tuple[Any, .
                     D, N = -D, [-v for v in N]
                 if any(_rsign(v) < 0 for v in N):
                     continue
-                tight = 0
-                ok = True
-                for j, row in enumerate(C):
-                    sg = _rsign(sum((row[t] * v for t, v in zip(T, N)), 0) - D)
-                    if sg > 0:
-                        ok = False
-                        break
-                    if sg == 0:
-                        tight |= 1 << j
-                if not ok:
+                v = _labelled_vertex(C, d, T, N, D, _rsign, lambda x: not x)
+                if v is None:
                     continue
-                z: list[Any] = [0] * d
-                zero = (1 << d) - 1
-                for t, v in zip(T, N):
-                    if v:
-                        z[t] = v
-                        zero &= ~(1 << t)
-                if zero == (1 << d) - 1:
-                    continue
+                z, zero, tight = v
                 if any(all(not (a * D2 - b * D) for a, b in zip(z, w)) for w, D2, _, _ in found):
                     continue
-                found.append((tuple(z), D, zero, tight))
+                found.append((z, D, zero, tight))
     return found
 
 
