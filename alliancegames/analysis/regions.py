@@ -20,6 +20,9 @@ from functools import cmp_to_key
 from typing import Any
 
 import sympy as sp
+from sympy.core.mul import _keep_coeff
+from sympy.polys.matrices import DomainMatrix
+from sympy.polys.polytools import parallel_poly_from_expr
 
 from alliancegames.analysis.conditions import (
     atoms,
@@ -367,7 +370,82 @@ class Regions(ResultCollection[Piece]):
         return f"<p>Equilibrium regions of <b>{e(m.name)}</b></p><table>{head}{''.join(rows)}</table>{foot}"
 
 
-def _bases(M: sp.Matrix, rows: int, cols: int) -> dict:
+@dataclass(frozen=True)
+class _Vertex:
+    """One vertex basis solved by Cramer's rule: ``z = N_z / D`` and value ``u = N_u / D``.
+
+    ``ring`` holds ``(R, entries, D, N_z, N_u)``, the same polynomials as
+    elements of the ring ``R`` of polynomials in the parameters (``entries``:
+    the payoff matrix in ``R``), when every payoff is such a polynomial; the
+    slacks and the factored profile are then computed there instead of in
+    sympy expressions (the same results, without building and re-reading
+    expressions).
+    """
+
+    D: sp.Expr
+    N: tuple[sp.Expr, ...]
+    Nu: sp.Expr
+    ring: tuple | None = None
+
+    def slack(self, M: sp.Matrix, S: Sequence[int], t: int) -> sp.Expr:
+        """``sum_s M[s, t] * N_s - N_u`` (expanded): column ``t``'s payoff against the vertex, times ``D``."""
+        if self.ring is None:
+            return sp.expand(sum(M[s, t] * Nz for s, Nz in zip(S, self.N)) - self.Nu)
+        R, E, _, N, Nu = self.ring
+        return R.to_sympy(sum((E[s, t] * Nz for s, Nz in zip(S, N)), R.zero) - Nu)
+
+    def profile(self, S: Sequence[int], size: int) -> tuple[tuple[sp.Expr, ...], sp.Expr]:
+        """The strategy (``size`` entries, zero off the support ``S``) and the value, each ``factor(N/D)``."""
+        z = [sp.S.Zero] * size
+        if self.ring is None:
+            for s, Nz in zip(S, self.N):
+                z[s] = sp.factor(Nz / self.D)  # factor cancels common factors itself
+            return tuple(z), sp.factor(self.Nu / self.D)
+        R, _, D, N, Nu = self.ring
+        den = D.factor_list()
+        for s, Nz in zip(S, N):
+            z[s] = _factored_ratio(R, Nz.factor_list() if Nz else None, den)
+        return tuple(z), _factored_ratio(R, Nu.factor_list() if Nu else None, den)
+
+
+def _factored_ratio(R: Any, num: tuple | None, den: tuple) -> sp.Expr:
+    """``sympy.factor(N/D)`` from the factorisations ``(content, [(factor, power), ...])`` of ``N``
+    (None for zero) and ``D`` in the polynomial ring ``R``.
+
+    A factorisation into a content and primitive factors with positive leading
+    coefficients is unique, so this is the expression ``sympy.factor`` builds
+    (content times the product of factors to their powers; common factors cancel).
+    """
+    if num is None:
+        return sp.S.Zero
+    powers: dict[Any, int] = {}
+    for f, k in num[1]:
+        powers[f] = powers.get(f, 0) + k
+    for f, k in den[1]:
+        powers[f] = powers.get(f, 0) - k
+    dom = R.domain
+    coeff = dom.to_sympy(num[0]) / dom.to_sympy(den[0])
+    return _keep_coeff(coeff, sp.Mul(*[R.to_sympy(f) ** k for f, k in powers.items() if k]))
+
+
+def _payoff_ring(M: sp.Matrix) -> tuple[Any, dict[tuple[int, int], Any]] | None:
+    """The entries of ``M`` in the ring of polynomials in their symbols over ZZ or QQ, or None
+    (an entry that is not such a polynomial, or no symbols at all)."""
+    try:
+        _, info = parallel_poly_from_expr(list(M))
+    except sp.polys.polyerrors.PolificationFailed:
+        return None
+    gens, dom = info["gens"], info["domain"]
+    if not gens or not all(isinstance(g, sp.Symbol) for g in gens) or not (dom.is_ZZ or dom.is_QQ):
+        return None
+    R = dom[gens]
+    try:
+        return R, {(i, j): R.from_sympy(M[i, j]) for i in range(M.rows) for j in range(M.cols)}
+    except sp.polys.polyerrors.CoercionFailed:
+        return None
+
+
+def _bases(M: sp.Matrix, rows: int, cols: int) -> dict[tuple[tuple[int, ...], tuple[int, ...]], _Vertex]:
     """Vertex bases of one player's best-response polyhedron.
 
     ``M`` is the *opponent-facing* payoff matrix oriented so that
@@ -375,14 +453,36 @@ def _bases(M: sp.Matrix, rows: int, cols: int) -> dict:
     player plays ``s`` (``B`` for the row player, ``A.T`` for the column
     player).  For every support ``S`` and equally large tight set ``T``
     the system ``M[S, t] . z = u`` (``t`` in ``T``), ``sum z = 1`` is
-    solved by Cramer's rule: returns ``(S, T) -> (D, N_z, N_u)`` with
+    solved by Cramer's rule: returns ``(S, T) -> _Vertex(D, N_z, N_u)`` with
     ``z = N_z / D`` and value ``u = N_u / D``; identically singular systems
-    are skipped.
+    are skipped.  Determinants are taken in the polynomial ring of the
+    parameters where the payoffs are polynomials (exact, and much cheaper than
+    expanding sympy expressions), by Berkowitz's method on expressions otherwise.
     """
+    ring = _payoff_ring(M)
     out = {}
     for size in range(1, min(rows, cols) + 1):
         for S in itertools.combinations(range(rows), size):
             for T in itertools.combinations(range(cols), size):
+                if ring is not None:
+                    R, E = ring
+                    sys_rows = [[E[s, t] for s in S] + [-R.one] for t in T] + [[R.one] * size + [R.zero]]
+                    rD = DomainMatrix(sys_rows, (size + 1, size + 1), R).det()
+                    if not rD:
+                        continue
+                    # the adjugate's last column (times rhs e_last): cofactors of the last row only
+                    rN = []
+                    for r in range(size + 1):
+                        minor = [row[:r] + row[r + 1 :] for row in sys_rows[:size]]
+                        c = DomainMatrix(minor, (size, size), R).det()
+                        rN.append(c if (size + r) % 2 == 0 else -c)
+                    out[(S, T)] = _Vertex(
+                        R.to_sympy(rD),
+                        tuple(R.to_sympy(c) for c in rN[:size]),
+                        R.to_sympy(rN[size]),
+                        (R, E, rD, tuple(rN[:size]), rN[size]),
+                    )
+                    continue
                 sys_rows = [[M[s, t] for s in S] + [-1] for t in T] + [[1] * size + [0]]
                 Msys = sp.Matrix(sys_rows)
                 D = sp.expand(Msys.det(method="berkowitz"))
@@ -390,7 +490,7 @@ def _bases(M: sp.Matrix, rows: int, cols: int) -> dict:
                     continue
                 # the adjugate's last column (times rhs e_last): cofactors of the last row only
                 N = [sp.expand(Msys.cofactor(size, r, method="berkowitz")) for r in range(size + 1)]
-                out[(S, T)] = (D, tuple(N[:size]), N[size])
+                out[(S, T)] = _Vertex(D, tuple(N[:size]), N[size])
     return out
 
 
@@ -478,27 +578,21 @@ def equilibrium_regions(
 
     def part(basis, J, M, size_other):
         """Relations for one player's vertex: positivity and the opponent's best responses."""
-        (S, T), (D, N, Nu) = basis
+        (S, T), vertex = basis
+        D = vertex.D
         ev = not simplify  # simplified relations are decided by the kernel, not by sympy's evaluation
         rels = []
         if len(S) > 1:
-            rels += [sp.StrictGreaterThan(Nz * D, 0, evaluate=ev) for Nz in N]
+            rels += [sp.StrictGreaterThan(Nz * D, 0, evaluate=ev) for Nz in vertex.N]
         for t in range(size_other):
             if t in T:
                 continue
-            slack = sp.expand(sum(M[s, t] * Nz for s, Nz in zip(S, N)) - Nu)
+            slack = vertex.slack(M, S, t)
             rels.append(sp.Eq(slack, 0, evaluate=ev) if t in J else sp.LessThan(slack * D, 0, evaluate=ev))
         return rels
 
-    def profile(val, S, size):
-        D, N, Nu = val
-        z = [sp.S.Zero] * size
-        for s, Nz in zip(S, N):
-            z[s] = sp.factor(Nz / D)  # factor cancels common factors itself
-        return tuple(z), sp.factor(Nu / D)
-
-    xprof = {k: profile(v, k[0], m) for k, v in xb.items()}
-    yprof = {k: profile(v, k[0], n) for k, v in yb.items()}
+    xprof = {k: v.profile(k[0], m) for k, v in xb.items()}
+    yprof = {k: v.profile(k[0], n) for k, v in yb.items()}
     for xkey, xval in xb.items():
         I, K = xkey  # noqa: E741 - the support notation of the method
         for ykey, yval in yb.items():
