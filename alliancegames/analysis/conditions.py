@@ -23,6 +23,8 @@ Used by :mod:`alliancegames.analysis.regions`, :mod:`alliancegames.analysis.stat
 from __future__ import annotations
 
 import itertools
+import math
+import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -30,6 +32,8 @@ from functools import lru_cache
 from typing import Any
 
 import sympy as sp
+from sympy.core.mul import _keep_coeff
+from sympy.polys.polyutils import _sort_gens
 
 from alliancegames.core.latex import condition_cases, relation_items
 from alliancegames.core.latex import conditions as latex_conditions  # the one writer, re-exported here
@@ -162,6 +166,10 @@ def clear_caches() -> None:
         _signs,
         _linear_form_cached,
         _expanded,
+        _linear_in,
+        _linear_constraint,
+        _probe,
+        _stating,
     ):
         f.cache_clear()
 
@@ -183,25 +191,29 @@ def is_linear(rel: Any) -> bool:
 
 def _linear_constraints(ctx: tuple[sp.Basic, ...]) -> list[tuple[dict, Fraction, str]]:
     """The linear relations of the context as ``(coeffs, const, op)`` with ``coeffs.x + const op 0``."""
-    out = []
-    for r in ctx:
-        if not isinstance(r, _RELS) or isinstance(r, sp.Unequality):
-            continue  # != is not a conjunction of linear constraints: ignoring it is sound
-        if isinstance(r, (sp.StrictLessThan, sp.LessThan)):
-            lf = _linear_form(r.rhs - r.lhs)
-        else:
-            lf = _linear_form(r.lhs - r.rhs)
-        if lf is None:
-            continue
-        op = {
-            sp.StrictGreaterThan: ">",
-            sp.StrictLessThan: ">",
-            sp.GreaterThan: ">=",
-            sp.LessThan: ">=",
-            sp.Equality: "=",
-        }[type(r)]
-        out.append((lf[0], lf[1], op))
-    return out
+    return [c for c in map(_linear_constraint, ctx) if c is not None]
+
+
+@lru_cache(maxsize=50000)
+def _linear_constraint(r: sp.Basic) -> tuple[dict, Fraction, str] | None:
+    """One relation as ``(coeffs, const, op)`` (see :func:`_linear_constraints`), None if it is not
+    a linear (in)equality; read once per relation (the same relations recur in many contexts)."""
+    if not isinstance(r, _RELS) or isinstance(r, sp.Unequality):
+        return None  # != is not a conjunction of linear constraints: ignoring it is sound
+    if isinstance(r, (sp.StrictLessThan, sp.LessThan)):
+        lf = _linear_form(r.rhs - r.lhs)
+    else:
+        lf = _linear_form(r.lhs - r.rhs)
+    if lf is None:
+        return None
+    op = {
+        sp.StrictGreaterThan: ">",
+        sp.StrictLessThan: ">",
+        sp.GreaterThan: ">=",
+        sp.LessThan: ">=",
+        sp.Equality: "=",
+    }[type(r)]
+    return lf[0], lf[1], op
 
 
 def _domain_constraints(symbols: Iterable[sp.Symbol]) -> list[tuple[dict, Fraction, str]]:
@@ -230,29 +242,35 @@ def _feasible(cons: list[tuple[dict, Fraction, str]]) -> bool | None:
 
     Each constraint ``(coeffs, const, op)`` reads ``sum coeffs[s]*s + const op 0``
     with ``op`` in ``">"``, ``">="``, ``"="``.  Returns None if elimination
-    grows beyond a size limit (undecided).
+    grows beyond a size limit (undecided).  Rows are kept as integers (each
+    constraint times the positive common denominator of its coefficients; every
+    combination a positive multiple of the rational one), and rows that are
+    positive multiples of each other are kept once.
     """
     syms = sorted({s for c, _, _ in cons for s in c}, key=lambda s: s.name)
     idx = {s: i for i, s in enumerate(syms)}
     rows = []
     for c, k, op in cons:
-        v = [Fraction(0)] * len(syms)
+        den = math.lcm(k.denominator, *(a.denominator for a in c.values()))
+        v = [0] * len(syms)
         for s, a in c.items():
-            v[idx[s]] = a
-        rows.append((tuple(v), k, op))
+            v[idx[s]] = a.numerator * (den // a.denominator)
+        rows.append((tuple(v), k.numerator * (den // k.denominator), op))
     # eliminate equalities by substitution
     while True:
         eq = next((r for r in rows if r[2] == "=" and any(r[0])), None)
         if eq is None:
             break
         j = next(i for i, a in enumerate(eq[0]) if a != 0)
+        e = eq[0][j]
+        m, sg = abs(e), (1 if e > 0 else -1)
         new = []
         for r in rows:
             if r is eq:
                 continue
-            f = r[0][j] / eq[0][j]
-            if f:
-                r = (tuple(a - f * b for a, b in zip(r[0], eq[0])), r[1] - f * eq[1], r[2])
+            f = r[0][j]
+            if f:  # |e| * (r - f/e * eq): a positive multiple of the substituted row
+                r = (tuple(m * a - sg * f * b for a, b in zip(r[0], eq[0])), m * r[1] - sg * f * eq[1], r[2])
             new.append(r)
         rows = new
     for j in range(len(syms)):
@@ -266,8 +284,8 @@ def _feasible(cons: list[tuple[dict, Fraction, str]]) -> bool | None:
                 v = tuple(a * x + b * y for x, y in zip(lo[0], up[0]))
                 k = a * lo[1] + b * up[1]
                 op = ">" if ">" in (lo[2], up[2]) else ">="
-                scale = max((abs(x) for x in v), default=Fraction(0)) or Fraction(1)
-                key = (tuple(x / scale for x in v), k / scale, op)
+                g = math.gcd(*v, k) if any(v) else 1
+                key = (tuple(x // g for x in v), k // g, op)
                 if key not in seen:
                     seen.add(key)
                     rest.append(key)
@@ -314,20 +332,52 @@ def _expanded(e: sp.Expr) -> sp.Expr:
     return sp.expand(e)
 
 
+@lru_cache(maxsize=1000)
+def _probe_point(name: str) -> sp.Rational:
+    """The value of symbols called ``name`` at the probe point (pseudo-random, fixed by the name)."""
+    rng = random.Random(name)
+    return sp.Rational(rng.randint(10**5, 10**6), rng.randint(10**2, 10**3))
+
+
+@lru_cache(maxsize=50000)
+def _probe(e: sp.Expr) -> sp.Rational | None:
+    """``e`` at the probe point, exactly, if that is a rational number (None otherwise)."""
+    try:
+        v = e.xreplace({s: _probe_point(s.name) for s in e.free_symbols})
+    except (ZeroDivisionError, TypeError, ValueError):
+        return None
+    return v if isinstance(v, sp.Rational) else None
+
+
+@lru_cache(maxsize=50000)
+def _stating(r: sp.Basic) -> tuple[sp.Expr, sp.Rational | None]:
+    """``lhs - rhs`` of a relation and its value at the probe point."""
+    d = r.lhs - r.rhs
+    return d, _probe(d)
+
+
 def _stated_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> set[int]:
     """Signs a (possibly nonlinear) factor may take, given relations of the context that state it.
 
     A relation ``lhs > rhs`` whose ``lhs - rhs`` equals ``f`` (or ``-f``) after expansion fixes
     the sign of ``f``; this decides factors such as ``c_abandon*p - v`` under ``p*c_abandon > v``,
-    which the linear procedure cannot.
+    which the linear procedure cannot.  Expanding is the costly part: a relation whose exact
+    value at a probe point differs from ``f``'s and ``-f``'s cannot equal either after
+    expansion, so it is passed over without expanding (only a proof of difference skips).
     """
     possible = {-1, 0, 1}
-    fe = _expanded(f)
+    vf = _probe(f)
+    fe = None
     for r in ctx:
         signs = _RELATION_SIGNS.get(type(r))
         if signs is None:
             continue
-        g = _expanded(r.lhs - r.rhs)
+        d, vg = _stating(r)
+        if vf is not None and vg is not None and vg != vf and vg != -vf:
+            continue
+        if fe is None:
+            fe = _expanded(f)
+        g = _expanded(d)
         if g == fe:
             possible &= signs
         elif g == -fe:
@@ -395,8 +445,16 @@ def _bounds(ctx: tuple[sp.Basic, ...]) -> list[tuple[sp.Symbol, frozenset[int], 
     return out
 
 
+@lru_cache(maxsize=50000)
 def _linear_in(f: sp.Expr, s: sp.Symbol) -> tuple[sp.Expr, sp.Expr] | None:
-    """``(a, b)`` with ``f = a*s + b`` and ``a, b`` free of ``s``, or None."""
+    """``(a, b)`` with ``f = a*s + b`` and ``a, b`` free of ``s``, or None (``f`` expanded)."""
+    terms = _polynomial_terms(f, s)
+    if terms is not None:
+        # a polynomial with rational coefficients: the coefficients Poly(f, s) would return,
+        # read off the terms (Poly's conversion to and from its domain costs far more)
+        if max(terms, default=0) != 1:
+            return None
+        return sp.Add(*terms.get(1, ())), sp.Add(*terms.get(0, ()))
     try:
         poly = sp.Poly(f, s)
     except _SYMPY_ERRORS:
@@ -405,6 +463,95 @@ def _linear_in(f: sp.Expr, s: sp.Symbol) -> tuple[sp.Expr, sp.Expr] | None:
         return None
     a, b = poly.all_coeffs()
     return a, b
+
+
+def _terms(f: sp.Expr) -> list[tuple[sp.Rational, dict[sp.Symbol, int]]] | None:
+    """An expanded polynomial with rational coefficients as ``[(coefficient, {symbol: power}), ...]``
+    (read off its terms, without sympy's polynomial conversion), or None if ``f`` is not one."""
+    out = []
+    for t in sp.Add.make_args(f):
+        c, rest = t.as_coeff_Mul()
+        if not c.is_Rational:
+            return None
+        mono: dict[sp.Symbol, int] = {}
+        for u in sp.Mul.make_args(rest):
+            if u is sp.S.One:
+                continue
+            base, e = u.as_base_exp()
+            if not (isinstance(base, sp.Symbol) and e.is_Integer and e > 0):
+                return None
+            mono[base] = mono.get(base, 0) + int(e)
+        out.append((c, mono))
+    return out
+
+
+def _polynomial_terms(f: sp.Expr, s: sp.Symbol) -> dict[int, list[sp.Expr]] | None:
+    """The terms of an expanded polynomial with rational coefficients grouped by their degree in
+    ``s`` (each term divided by its power of ``s``), or None if ``f`` is not such a polynomial."""
+    terms = _terms(f)
+    if terms is None:
+        return None
+    out: dict[int, list[sp.Expr]] = {}
+    for c, mono in terms:
+        k = mono.pop(s, 0)
+        out.setdefault(k, []).append(sp.Mul(c, *(b**e for b, e in mono.items())))
+    return out
+
+
+def _ring_elements(exprs: Sequence[sp.Expr]) -> tuple[Any, list[Any]] | None:
+    """Expanded polynomials with rational coefficients as elements of one ring ``ZZ[gens]`` or
+    ``QQ[gens]`` (generators in sympy's order), or None if one is not such a polynomial."""
+    parsed = [_terms(e) for e in exprs]
+    if any(t is None for t in parsed):
+        return None
+    gens = _sort_gens({b for t in parsed for _, mono in t for b in mono})
+    if not gens:
+        return None
+    dom = sp.ZZ if all(c.is_Integer for t in parsed for c, _ in t) else sp.QQ
+    R = dom[gens]
+    where = {g: i for i, g in enumerate(gens)}
+    out = []
+    for t in parsed:
+        rep: dict[tuple[int, ...], Any] = {}
+        for c, mono in t:
+            exps = [0] * len(gens)
+            for b, e in mono.items():
+                exps[where[b]] = e
+            key = tuple(exps)
+            rep[key] = rep.get(key, dom.zero) + dom.from_sympy(c)
+        out.append(R.ring.from_dict({k: v for k, v in rep.items() if v}))
+    return R, out
+
+
+def _factored_ratio(R: Any, num: tuple | None, den: tuple) -> sp.Expr:
+    """``sympy.factor(N/D)`` from the factorisations ``(content, [(factor, power), ...])`` of ``N``
+    (None for zero) and ``D`` in a polynomial ring ``R`` over ZZ or QQ.
+
+    A factorisation into a content and primitive factors with positive leading
+    coefficients is unique, so this is the expression ``sympy.factor`` builds
+    (content times the product of factors to their powers; common factors cancel),
+    without reading the polynomials back from expressions.
+    """
+    if num is None:
+        return sp.S.Zero
+    powers: dict[Any, int] = {}
+    for f, k in num[1]:
+        powers[f] = powers.get(f, 0) + k
+    for f, k in den[1]:
+        powers[f] = powers.get(f, 0) - k
+    dom = R.domain
+    coeff = dom.to_sympy(num[0]) / dom.to_sympy(den[0])
+    return _keep_coeff(coeff, sp.Mul(*[R.to_sympy(f) ** k for f, k in powers.items() if k]))
+
+
+def _factor_ratio(num: sp.Expr, den: sp.Expr) -> sp.Expr:
+    """``sympy.factor(sympy.cancel(num/den))``, in a polynomial ring where both are expanded
+    polynomials with rational coefficients (the same expression, cheaper)."""
+    ring = _ring_elements([num, den]) if den != 0 else None
+    if ring is None:
+        return sp.factor(sp.cancel(num / den))
+    R, (n, d) = ring
+    return _factored_ratio(R, n.factor_list() if n else None, d.factor_list())
 
 
 def _bound_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int]:
@@ -417,7 +564,7 @@ def _bound_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int]:
     if not bounds:
         return _ALL
     possible = _ALL
-    fe = sp.expand(f)
+    fe = _expanded(f)
     for s in sorted(fe.free_symbols, key=lambda t: t.name):
         mine = [(sg, X) for t, sg, X in bounds if t == s]
         if not mine:
@@ -738,9 +885,9 @@ def _flip(rel_type: type) -> type:
     }[rel_type]
 
 
-def _tidy(e: sp.Expr, ctx: tuple[sp.Basic, ...] = ()) -> sp.Expr:
+def _tidy(num: sp.Expr, den: sp.Expr, ctx: tuple[sp.Basic, ...] = ()) -> sp.Expr:
     """Factor a ratio; write it with a denominator of known positive sign if possible."""
-    e = sp.factor(sp.cancel(e))
+    e = _factor_ratio(num, den)
     num, den = sp.fraction(e)
     if den.free_symbols and (
         signs(den, ctx) == {-1} or (num.could_extract_minus_sign() and den.could_extract_minus_sign())
@@ -835,9 +982,9 @@ def _normalize(rel: Any, ctx: tuple[sp.Basic, ...], prefer: tuple[sp.Symbol, ...
             a, b = lin
             asg = signs(a, ctx)
             if asg == {1}:
-                return rel_type(s, _tidy(-b / a, ctx), evaluate=False)
+                return rel_type(s, _tidy(-b, a, ctx), evaluate=False)
             if asg == {-1}:
-                return _flip(rel_type)(s, _tidy(-b / a, ctx), evaluate=False)
+                return _flip(rel_type)(s, _tidy(-b, a, ctx), evaluate=False)
     if len(kept) > 1 or (len(kept) == 1 and kept[0].is_Pow):
         return rel_type(core, 0, evaluate=False)
     return _split(rel_type, sp.expand(core))

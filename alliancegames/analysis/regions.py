@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import html
 import itertools
+import math
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cmp_to_key
+from functools import cmp_to_key, lru_cache
 from typing import Any
 
 import sympy as sp
-from sympy.core.mul import _keep_coeff
 from sympy.polys.matrices import DomainMatrix
 from sympy.polys.polytools import parallel_poly_from_expr
 
 from alliancegames.analysis.conditions import (
+    _factored_ratio,
     atoms,
     context_of,
     drop_contained,
@@ -408,26 +409,6 @@ class _Vertex:
         return tuple(z), _factored_ratio(R, Nu.factor_list() if Nu else None, den)
 
 
-def _factored_ratio(R: Any, num: tuple | None, den: tuple) -> sp.Expr:
-    """``sympy.factor(N/D)`` from the factorisations ``(content, [(factor, power), ...])`` of ``N``
-    (None for zero) and ``D`` in the polynomial ring ``R``.
-
-    A factorisation into a content and primitive factors with positive leading
-    coefficients is unique, so this is the expression ``sympy.factor`` builds
-    (content times the product of factors to their powers; common factors cancel).
-    """
-    if num is None:
-        return sp.S.Zero
-    powers: dict[Any, int] = {}
-    for f, k in num[1]:
-        powers[f] = powers.get(f, 0) + k
-    for f, k in den[1]:
-        powers[f] = powers.get(f, 0) - k
-    dom = R.domain
-    coeff = dom.to_sympy(num[0]) / dom.to_sympy(den[0])
-    return _keep_coeff(coeff, sp.Mul(*[R.to_sympy(f) ** k for f, k in powers.items() if k]))
-
-
 def _payoff_ring(M: sp.Matrix) -> tuple[Any, dict[tuple[int, int], Any]] | None:
     """The entries of ``M`` in the ring of polynomials in their symbols over ZZ or QQ, or None
     (an entry that is not such a polynomial, or no symbols at all)."""
@@ -796,14 +777,76 @@ def _witness(
             try:
                 for s_, rhs in eqs.items():
                     sub[s_] = rhs.xreplace(sub)
-                if not all(a.xreplace(sub) is sp.true for a in (*atoms(case), *ctx)) or not all(
-                    _in_domain(p, sub[p.symbol]) for p in parameters
-                ):
+                rels = (*atoms(case), *ctx)
+                holds = _holds_in_fractions(rels, sub)
+                if holds is None:
+                    holds = all(a.xreplace(sub) is sp.true for a in rels)
+                if not holds or not all(_in_domain(p, sub[p.symbol]) for p in parameters):
                     continue
             except (TypeError, ValueError, ZeroDivisionError):
                 continue
             return sub
     return None
+
+
+_FRACTION_TESTS = {
+    sp.StrictGreaterThan: lambda d: d > 0,
+    sp.GreaterThan: lambda d: d >= 0,
+    sp.StrictLessThan: lambda d: d < 0,
+    sp.LessThan: lambda d: d <= 0,
+    sp.Equality: lambda d: d == 0,
+    sp.Unequality: lambda d: d != 0,
+}
+
+
+def _fraction_function(e: sp.Expr) -> Any:
+    """``e`` as a function of ``{symbol: Fraction}`` computing in fractions, or None if ``e`` is not a
+    rational function with rational coefficients.  Built from the expression tree (nothing parsed)."""
+    if e.is_Rational:
+        v = Fraction(int(e.p), int(e.q))
+        return lambda sub: v
+    if isinstance(e, sp.Symbol):
+        return lambda sub: sub[e]
+    if isinstance(e, sp.Pow) and e.exp.is_Integer:
+        base, k = _fraction_function(e.base), int(e.exp)
+        return None if base is None else (lambda sub: base(sub) ** k)
+    if isinstance(e, (sp.Add, sp.Mul)):
+        parts = [_fraction_function(a) for a in e.args]
+        if any(f is None for f in parts):
+            return None
+        if isinstance(e, sp.Add):
+            return lambda sub: sum((f(sub) for f in parts), Fraction(0))
+        return lambda sub: math.prod((f(sub) for f in parts), start=Fraction(1))
+    return None
+
+
+@lru_cache(maxsize=20000)
+def _fraction_test(rel: sp.Basic) -> Any:
+    """A relation as a test of ``{symbol: Fraction}`` in exact fractions, or None (see
+    :func:`_fraction_function`)."""
+    test = _FRACTION_TESTS.get(type(rel))
+    if test is None:
+        return None
+    lhs, rhs = _fraction_function(rel.lhs), _fraction_function(rel.rhs)
+    if lhs is None or rhs is None:
+        return None
+    return lambda sub: test(lhs(sub) - rhs(sub))
+
+
+def _holds_in_fractions(rels: Sequence[sp.Basic], sub: Mapping[sp.Symbol, sp.Expr]) -> bool | None:
+    """Whether all relations hold at a rational point, computed exactly in Python fractions (what
+    sympy decides from the substituted relation, without building sympy numbers), or None where
+    that is not possible (a value or relation outside rational functions, a vanishing denominator)."""
+    if not all(isinstance(v, sp.Rational) for v in sub.values()):
+        return None
+    frac = {s_: Fraction(int(v.p), int(v.q)) for s_, v in sub.items()}
+    tests = [_fraction_test(r) for r in rels]
+    if any(t is None for t in tests):
+        return None
+    try:
+        return all(t(frac) for t in tests)
+    except (ZeroDivisionError, KeyError):
+        return None
 
 
 def _in_domain(p: Parameter, v: sp.Expr) -> bool:
