@@ -9,12 +9,13 @@ so the ratio says how many numeric solves one symbolic analysis costs.
 The previous version is ``alliancegames/analysis/regions.py`` at commit
 1fee5c7 (before the conditions kernel was split out and extended), loaded
 from git; it is timed on the same games and its piece counts are printed
-next to the current ones (boundary pieces before/after merging).
+next to the current ones: boundary pieces listed now, limits of listed pieces
+at ties (:attr:`Regions.limits`, not listed) and the count with every boundary
+piece listed (``limits=False``).
 """
 
 from __future__ import annotations
 
-import random
 import subprocess
 import sys
 import time
@@ -29,6 +30,10 @@ from alliancegames.analysis.regions import equilibrium_regions
 from alliancegames.analysis.tree import backward_induction, decision, game_tree, strategic_form, terminal
 from alliancegames.core.model import normal_form, parameter
 from alliancegames.core.numeric import evaluate
+
+# The 3x3 benchmark game is defined once, in tests/_games.py (its piece counts are also tested there)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from _games import random_3x3  # noqa: E402
 
 PREVIOUS = "1fee5c7"
 
@@ -94,18 +99,6 @@ def chicken_2x2():
     )
 
 
-def random_3x3(seed: int = 7):
-    rng = random.Random(seed)
-    params = [parameter("a"), parameter("b"), parameter("c")]
-    syms = [p.symbol for p in params]
-
-    def entry():
-        return rng.randint(-3, 3) + sum(rng.randint(-1, 1) * s for s in syms)
-
-    table = [[(entry(), entry()) for _ in range(3)] for _ in range(3)]
-    return normal_form("random 3x3", ("R", "C"), (("r0", "r1", "r2"), ("c0", "c1", "c2")), params, table)
-
-
 def escalation_tree():
     """Five alternating moves (stop or escalate), payoffs linear in three parameters."""
     w, k, s = (
@@ -151,10 +144,16 @@ def main() -> None:
             f"{name:36s} {t:8.3f} {target:7.1f} {t_old:9.3f} {t / t_old:9.2f} {anchor:12.6f} {ratio:7.0f}  {flag}"
         )
     reg = equilibrium_regions(m3)
+    every = equilibrium_regions(m3, limits=False)  # every boundary candidate listed (issue 12's "before")
     print(
         f"\n3x3 now: {len(reg.generic)} generic + {len(reg.boundary)} boundary pieces "
-        f"({len(reg.boundary) + reg.merged} before merging), {len(reg.dropped)} dropped, "
-        f"{len(reg.undecided)} kept undecided"
+        f"(target: at most a few dozen boundary pieces), {len(reg.limits)} limits of listed pieces at ties "
+        f"(not listed), {len(reg.dropped)} dropped, {len(reg.undecided)} kept undecided"
+    )
+    print(
+        f"3x3 with every boundary piece listed (limits=False): {len(every.generic)} generic + "
+        f"{len(every.boundary)} boundary pieces ({len(every.boundary) + every.merged} before merging), "
+        f"{len(every.dropped)} dropped"
     )
     if old:
         prev = old.equilibrium_regions(m3)

@@ -6,6 +6,8 @@ Import with ``from _games import GAME, MIXED``: pytest puts ``tests/`` on
 
 from __future__ import annotations
 
+import random
+
 import sympy as sp
 
 from alliancegames import normal_form, parameter
@@ -72,3 +74,53 @@ def random_linear_game(draw, params, shapes=((2, 2), (2, 3), (3, 2))) -> NormalF
         params,
         table,
     )
+
+
+def point_on_ties(ties, symbols, values):
+    """A rational point where every polynomial in ``ties`` vanishes, or None.
+
+    Each tie is solved for a parameter it is linear in (the others keep their
+    ``values``, a dict of rationals for every symbol), the solution is
+    substituted into the remaining ties, and so on; a last tie linear in no
+    parameter is solved for a rational root.  Exact: the point lies on the
+    tie set, so tests can check the regions at ties without round-off.
+    """
+    ties = [sp.numer(sp.together(t)) for t in ties]
+    ties = [t for t in ties if sp.expand(t) != 0]
+    symbols = list(symbols)
+    if not ties:
+        return {s: values[s] for s in symbols}
+    t = ties[0]
+    for s in symbols:
+        if s not in t.free_symbols or sp.Poly(t, s).degree() != 1:
+            continue
+        a, b = sp.Poly(t, s).all_coeffs()
+        sol = -b / a
+        others = [o for o in symbols if o != s]
+        got = point_on_ties([u.xreplace({s: sol}) for u in ties[1:]], others, values)
+        if got is None or a.xreplace(got) == 0:
+            continue
+        return {**got, s: sol.xreplace(got)}
+    if len(ties) == 1:
+        for s in symbols:
+            if s not in t.free_symbols:
+                continue
+            fixed = {o: values[o] for o in symbols if o != s}
+            roots = sp.Poly(t.xreplace(fixed), s).ground_roots()
+            if roots:
+                return {**fixed, s: min(roots)}
+    return None
+
+
+def random_3x3(seed: int = 7) -> NormalFormModel:
+    """The 3x3 benchmark game of the regions (issue 12): entries are integers in -3..3 plus -1/0/1
+    times each of three real parameters ``a, b, c``, drawn with ``random.Random(seed)``."""
+    rng = random.Random(seed)
+    params = [parameter("a"), parameter("b"), parameter("c")]
+    syms = [p.symbol for p in params]
+
+    def entry():
+        return rng.randint(-3, 3) + sum(rng.randint(-1, 1) * s for s in syms)
+
+    table = [[(entry(), entry()) for _ in range(3)] for _ in range(3)]
+    return normal_form("random 3x3", ("R", "C"), (("r0", "r1", "r2"), ("c0", "c1", "c2")), params, table)

@@ -227,7 +227,7 @@ def test_regions_agree_with_solver_on_boundaries(data):
 
 
 def _boundaries(data, shapes):
-    """Points placed exactly on a condition's boundary: solve its equality for ``a``."""
+    """Points placed exactly on a condition's boundary or a limit's tie: solve its equality for ``a``."""
     g = data.draw(linear_games(shapes))
     reg = equilibrium_regions(g)
     a = g.parameter("a").symbol
@@ -237,6 +237,7 @@ def _boundaries(data, shapes):
         for case in (p.conditions.args if isinstance(p.conditions, sp.Or) else [p.conditions])
         for r in (case.args if isinstance(case, sp.And) else [case])
     ]
+    atoms += [r for lim in reg.limits for r in lim.ties]  # where limits of listed pieces hold
     atoms = [r for r in atoms if r not in (sp.true, sp.false) and a in r.free_symbols]
     if not atoms:
         _agree(g, reg, _point(data.draw, g))
@@ -261,7 +262,11 @@ def test_degenerate_boundary_needs_unequal_supports():
     got = reg.at(pt)
     want = solve(evaluate(g, pt), exact=True)
     assert [p for _, p in got] == [e.strategies for e in want]
-    assert any(not reg_piece.generic for reg_piece in reg.pieces if reg_piece.holds_at(pt))
+    # the (r0, mixed y) equilibrium at the tie is the mixed piece's formula there (x = (1, 0)): a limit
+    (limit,) = [lim for lim in reg.limits if lim.holds_at(pt)]
+    assert limit.label == "mixed (r0 / c0,c1)" and limit.of == "mixed (r0,r1 / c0,c1)"
+    assert ("mixed (r0 / c0,c1)", limit.evaluate(pt)) in got
+    assert not any(p.holds_at(pt) for p in reg.pieces if p.label == limit.label)
 
 
 # ----------------------------------------------------------- condition machinery

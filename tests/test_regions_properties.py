@@ -43,7 +43,8 @@ def _points(draw, g, reg, k=6):
             pt["q"] = Fraction(draw(st.integers(0, 8)), 8)
         out.append(pt)
     a = g.parameter("a").symbol
-    rels = [r for p in reg.pieces for c in _cases(p.conditions) for r in atoms(c) if a in r.free_symbols]
+    rels = [r for lim in reg.limits[:3] for r in lim.ties if a in r.free_symbols]  # ties where limits hold
+    rels += [r for p in reg.pieces for c in _cases(p.conditions) for r in atoms(c) if a in r.free_symbols]
     for rel in rels[:6]:
         pt = dict(out[0])
         others = {g.parameter(n).symbol: v for n, v in pt.items() if n != "a"}
@@ -61,7 +62,7 @@ def _cases(c):
 def _check_a(data, shapes):
     g = data.draw(linear_games(shapes))
     reg = equilibrium_regions(g)
-    kept = {p.label for p in reg.pieces}
+    kept = {p.label for p in (*reg.pieces, *reg.limits)}
     dropped = {desc.split(" [")[0] for desc, _ in reg.dropped} - kept
     for pt in _points(data.draw, g, reg):
         labels = set(solve(evaluate(g, pt), exact=True).labels)

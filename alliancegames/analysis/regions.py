@@ -18,10 +18,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cmp_to_key, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import sympy as sp
+from sympy.polys.groebnertools import groebner
 from sympy.polys.matrices import DomainMatrix
+from sympy.polys.polyerrors import BasePolynomialError
 from sympy.polys.polytools import parallel_poly_from_expr
 
 from alliancegames.analysis.conditions import (
@@ -32,6 +34,7 @@ from alliancegames.analysis.conditions import (
     format_conditions,
     is_linear,
     latex_conditions,
+    normalize,
     preference,
     solve_conditions,
 )
@@ -44,6 +47,7 @@ from alliancegames.core.radical import as_quotient
 from alliancegames.core.results import ResultCollection
 
 __all__ = [
+    "Limit",
     "Piece",
     "Regions",
     "equilibrium_regions",
@@ -222,13 +226,43 @@ class Piece:
 
 
 @dataclass(frozen=True)
+class Limit(Piece):
+    """A boundary equilibrium that is a listed piece's formula on a tie set.
+
+    At every point of its tie set where its conditions hold, this profile is
+    what the strategies of the listed piece ``of`` give there (decided exactly:
+    the difference of the two formulas lies in the ideal of the tie
+    polynomials), e.g. the limit of a mixed equilibrium at the edge of its
+    region, where one probability reaches 0.  It is not listed among the
+    pieces, but it is an equilibrium where its own conditions hold, which
+    need not be inside ``of``'s region, so :meth:`Regions.at` evaluates them.
+    Its conditions are the relations as derived (denominators cleared), not
+    simplified and not checked for feasibility: a limit may hold nowhere.
+
+    Attributes
+    ----------
+    of : str
+        Label of the listed piece whose formula this profile is.
+    of_basis : tuple
+        That piece's ``basis`` (labels can repeat).
+    ties : tuple of sympy Equality
+        The tie set (``f = 0`` for each tie polynomial ``f``).
+    """
+
+    of: str = ""
+    of_basis: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]] = ((), (), (), ())
+    ties: tuple[sp.Basic, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.label}: the formula of {self.of} where {format_conditions(sp.And(*self.ties))}"
+
+
+@dataclass(frozen=True)
 class Regions(ResultCollection[Piece]):
     """Every candidate equilibrium of a symbolic two-player game with its conditions.
 
     ``pieces`` are the generic pieces first, then boundary pieces (see the ``generic``
-    field of :class:`Piece`).  At any parameter point, the distinct profiles of
-    the pieces that hold are exactly the extreme equilibria that
-    :func:`alliancegames.solvers.enumeration.solve` returns there (see :meth:`at`).
+    field of :class:`Piece`); see :meth:`at` for the equilibria at a point.
     ``dropped`` lists ``(description, reason)`` of candidates (and cases of
     candidates) that cannot be equilibria under the assumptions; ``undecided``
     the kept generic pieces whose conditions are nonlinear and could neither be
@@ -236,6 +270,14 @@ class Regions(ResultCollection[Piece]):
     decide"; boundary pieces are kept unless proved impossible);
     ``merged`` how many boundary pieces were merged into others (the same
     profile under equivalent or contained conditions).
+
+    ``limits`` are the further extreme equilibria at ties whose profile is, on
+    their whole tie set, the formula of a listed piece (:class:`Limit`): they
+    are not listed as boundary pieces, and their conditions are kept as
+    derived (neither simplified nor checked for feasibility).  At any point,
+    the distinct profiles of the pieces and limits that hold are exactly the
+    extreme equilibria that :func:`alliancegames.solvers.enumeration.solve`
+    returns there.
     """
 
     _items = "pieces"  # the sequence of its items (ResultCollection)
@@ -246,13 +288,25 @@ class Regions(ResultCollection[Piece]):
     assumptions: tuple[sp.Basic, ...]
     undecided: tuple[str, ...] = ()
     merged: int = 0
+    limits: tuple[Limit, ...] = ()
 
     def __repr__(self) -> str:
         generic = sum(1 for p in self.pieces if p.generic)
+        n = len(self.limits)
+        limits = f", {n} limit{'s' * (n != 1)} at ties" if n else ""
         return (
-            f"Regions({self.model.name}: {generic} generic pieces, {len(self.pieces) - generic} boundary pieces, "
-            f"{len(self.dropped)} dropped)"
+            f"Regions({self.model.name}: {generic} generic pieces, {len(self.pieces) - generic} boundary pieces"
+            f"{limits}, {len(self.dropped)} dropped)"
         )
+
+    @property
+    def limits_note(self) -> str:
+        """One line on the limits (``""`` when there are none)."""
+        if not self.limits:
+            return ""
+        n = len(self.limits)
+        what = "equilibrium is a limit" if n == 1 else "equilibria are limits"
+        return f"{n} further boundary {what} of listed pieces at ties; see `.limits`"
 
     @property
     def generic(self) -> tuple[Piece, ...]:
@@ -277,7 +331,7 @@ class Regions(ResultCollection[Piece]):
         decimal it prints as; :mod:`alliancegames.core.exact`) and every
         condition is decided by exact signs.  Probabilities are ``Fraction``,
         or sympy numbers where they are irrational (non-polynomial payoffs).
-        Distinct profiles of the pieces whose conditions hold, ordered as
+        Distinct profiles of the pieces and limits whose conditions hold, ordered as
         :func:`~alliancegames.solvers.enumeration.solve` orders its equilibria (support
         size, then probabilities).  Missing values are filled by defaults.
 
@@ -296,7 +350,7 @@ class Regions(ResultCollection[Piece]):
             if not _truth(a, sub):
                 raise ModelError(f"the point {vals} violates the assumption {a}")
         found: list[tuple[tuple, str]] = []
-        for piece in self.pieces:
+        for piece in (*self.pieces, *self.limits):
             if not _truth(piece.conditions, sub):
                 continue
             prof = tuple(tuple(_exact_value(e.xreplace(sub)) for e in s) for s in piece.strategies)
@@ -315,6 +369,8 @@ class Regions(ResultCollection[Piece]):
         if self.boundary:
             lines.append(" boundary pieces:")
             lines += ["  " + str(p) for p in self.boundary]
+        if self.limits:
+            lines.append(" " + self.limits_note)
         if self.dropped:
             lines.append(f" dropped: {len(self.dropped)}")
         return "\n".join(lines)
@@ -347,6 +403,9 @@ class Regions(ResultCollection[Piece]):
                 f"{esc(p.label)} ({strat}) & ${latex_conditions(p.conditions, names=p.case_names)}$ & "
                 f"$({sp.latex(p.payoffs[0])},\\ {sp.latex(p.payoffs[1])})$ \\\\"
             )
+        if boundary and self.limits:
+            note = escape(self.limits_note.replace("; see `.limits`", "."))
+            lines.append(r"\multicolumn{3}{@{}p{0.96\linewidth}@{}}{" + note + r"} \\")
         lines += [r"\hline", r"\end{tabular}"]
         return "\n".join(lines)
 
@@ -366,8 +425,11 @@ class Regions(ResultCollection[Piece]):
         head = "<tr><th>equilibrium</th><th>strategies</th><th>conditions</th><th>payoffs</th></tr>"
         foot = (
             f"<p>{len(self.boundary)} boundary pieces (extreme equilibria at ties) and "
-            f"{len(self.dropped)} dropped candidates not shown.</p>"
+            f"{len(self.dropped)} dropped candidates not shown."
         )
+        if self.limits:
+            foot += " " + e(self.limits_note).replace("`.limits`", "<code>.limits</code>") + "."
+        foot += "</p>"
         return f"<p>Equilibrium regions of <b>{e(m.name)}</b></p><table>{head}{''.join(rows)}</table>{foot}"
 
 
@@ -483,6 +545,7 @@ def equilibrium_regions(
     prefer: Sequence[str] = (),
     split: bool = True,
     regimes: Mapping[tuple[str, ...], str] | None = None,
+    limits: bool = True,
 ) -> Regions:
     """Every equilibrium of a symbolic two-player game as pieces with conditions.
 
@@ -522,6 +585,12 @@ def equilibrium_regions(
         Names of regimes keyed by the sorted labels of the generic equilibria
         that hold there (e.g. :data:`alliancegames.models.ALLIANCE_REGIMES`):
         cases are named by the regime at sampled points of the case.
+    limits : bool
+        With ``simplify``, keep a boundary candidate that is, on its whole tie
+        set, the formula of a listed piece out of the pieces, in
+        :attr:`Regions.limits` (decided exactly, before simplifying it; its
+        conditions stay as derived), and drop those with a relation that
+        cannot hold on their tie set.  ``False`` lists every boundary piece.
 
     Returns
     -------
@@ -554,7 +623,6 @@ def equilibrium_regions(
     m, n = model.shape
     xb = _bases(B, m, n)  # x over rows, tight columns
     yb = _bases(A.T, n, m)  # y over columns, tight rows
-    pieces: list[Piece] = []
     dropped: list[tuple[str, str]] = []
 
     def part(basis, J, M, size_other):
@@ -574,6 +642,7 @@ def equilibrium_regions(
 
     xprof = {k: v.profile(k[0], m) for k, v in xb.items()}
     yprof = {k: v.profile(k[0], n) for k, v in yb.items()}
+    candidates: list[_Candidate] = []
     for xkey, xval in xb.items():
         I, K = xkey  # noqa: E741 - the support notation of the method
         for ykey, yval in yb.items():
@@ -589,35 +658,76 @@ def equilibrium_regions(
             support = (tuple(model.actions[0][i] for i in I), tuple(model.actions[1][j] for j in J))
             label = _label(support)
             desc = f"{label} [K={list(K)}, L={list(L)}]"
-            if simplify:
-                # boundary pieces: only products equal to zero are split (cheap; each factor's zero set
-                # is a tie set of its own); inequalities stay products (splitting them costs ~5x)
-                solved = solve_conditions(
-                    rels, ctx, order, split=(split if generic else split and "equalities")
-                )
-                if not solved.cases:
-                    why = "; ".join(dict.fromkeys(w for _, w in solved.dropped)) or "conditions cannot hold"
-                    dropped.append((desc, why))
-                    continue
-                cases = solved.cases
-            else:
-                cases = (sp.And(*rels),)
-            x, w = xprof[xkey]
-            y, v = yprof[ykey]
-            pieces.append(
-                Piece(
-                    (x, y),
-                    (v, w),
-                    _disjunction(cases),
-                    support,
-                    label,
-                    generic,
-                    (I, K, J, L),
-                    model.parameters,
-                    model.actions,
-                    tuple(("", c) for c in cases),
-                )
+            candidates.append(_Candidate(generic, xkey, ykey, tuple(rels), support, label, desc))
+    symbols = tuple(p.symbol for p in model.parameters)
+    built: dict[int, Piece] = {}
+    formulas = _Formulas(symbols, xb, yb, ctx, order)
+    found_limits: list[Limit] = []
+    # listed pieces' candidates with the tie polynomials of their kept components, generic first
+    listed: list[tuple[_Candidate, tuple[sp.Expr, ...]]] = []
+    # generic candidates first, then boundary ones by their number of ties: a boundary candidate
+    # that is the formula of a listed piece on its tie set is a limit, found before simplifying it
+    for k in sorted(range(len(candidates)), key=lambda k: _codimension(candidates[k])):
+        cand = candidates[k]
+        x, w = xprof[cand.xkey]
+        y, v = yprof[cand.ykey]
+        basis = (*cand.xkey, *cand.ykey)
+        if simplify:
+            whole = (list(cand.rels), tuple(_ties(cand.rels)))
+            rest, found, impossible = (
+                ([whole], [], [])
+                if cand.generic or not limits
+                else _split_limits(cand, listed, formulas, symbols)
             )
+            for rels, ties, of in found:
+                found_limits.append(
+                    Limit(
+                        (x, y),
+                        (v, w),
+                        sp.And(*rels),
+                        cand.support,
+                        cand.label,
+                        False,
+                        basis,
+                        model.parameters,
+                        model.actions,
+                        (("", sp.And(*rels)),),
+                        of.label,
+                        (*of.xkey, *of.ykey),
+                        tuple(sp.Eq(t, 0, evaluate=False) for t in ties),
+                    )
+                )
+            if not rest:
+                if not found:
+                    dropped.append((cand.desc, "; ".join(dict.fromkeys(impossible))))
+                continue
+            # boundary pieces: only products equal to zero are split (cheap; each factor's zero set
+            # is a tie set of its own); inequalities stay products (splitting them costs ~5x)
+            how = split if cand.generic else split and "equalities"
+            if not found and not impossible:  # the candidate as built
+                rest = [whole]
+            solved = [solve_conditions(rels, ctx, order, split=how) for rels, _ in rest]
+            cases = tuple(dict.fromkeys(c for sv in solved for c in sv.cases))
+            if not cases:
+                why = "; ".join(dict.fromkeys(w_ for sv in solved for _, w_ in sv.dropped))
+                dropped.append((cand.desc, why or "conditions cannot hold"))
+                continue
+            listed += [(cand, ties) for _, ties in rest]
+        else:
+            cases = (sp.And(*cand.rels),)
+        built[k] = Piece(
+            (x, y),
+            (v, w),
+            _disjunction(cases),
+            cand.support,
+            cand.label,
+            cand.generic,
+            basis,
+            model.parameters,
+            model.actions,
+            tuple(("", c) for c in cases),
+        )
+    pieces = [built[k] for k in sorted(built)]
     merged = 0
     if simplify:
         before = len(pieces)
@@ -635,7 +745,216 @@ def equilibrium_regions(
     if regimes:
         pieces = _name_cases(pieces, ctx, model.parameters, regimes, rng)
     pieces.sort(key=lambda p: (not p.generic, len(p.basis[0]) + len(p.basis[2])))
-    return Regions(model, tuple(pieces), tuple(dropped), ctx, tuple(undecided), merged)
+    return Regions(model, tuple(pieces), tuple(dropped), ctx, tuple(undecided), merged, tuple(found_limits))
+
+
+class _Candidate(NamedTuple):
+    """A pair of vertices (keys of the two players' bases) and the relations under which it is an equilibrium."""
+
+    generic: bool
+    xkey: tuple[tuple[int, ...], tuple[int, ...]]
+    ykey: tuple[tuple[int, ...], tuple[int, ...]]
+    rels: tuple[sp.Basic, ...]
+    support: tuple[tuple[str, ...], tuple[str, ...]]
+    label: str
+    desc: str
+
+
+def _ties(rels: Iterable[sp.Basic]) -> list[sp.Expr]:
+    """The tie polynomials (``f`` of each ``f = 0``) among a candidate's relations."""
+    return [r.lhs - r.rhs for r in rels if isinstance(r, sp.Equality)]
+
+
+def _codimension(cand: _Candidate) -> tuple[bool, int]:
+    return (not cand.generic, len(_ties(cand.rels)))
+
+
+def _components(rels: Sequence[sp.Basic], symbols: Sequence[sp.Symbol]) -> list[list[sp.Basic]]:
+    """The relations once per irreducible component of the tie set: each tie ``f*g = 0`` replaced by
+    ``f = 0`` or ``g = 0`` (all combinations); ``[rels]`` when every tie is irreducible."""
+    options: list[list[sp.Basic]] = []
+    for r in rels:
+        if not isinstance(r, sp.Equality):
+            options.append([r])
+            continue
+        f = r.lhs - r.rhs
+        factors: list[sp.Expr] = []
+        if symbols and f.is_polynomial(*symbols) and sp.Poly(f, *symbols).total_degree() > 1:
+            try:
+                factors = [g.as_expr() for g, _ in sp.Poly(f, *symbols).factor_list()[1] if not g.is_ground]
+            except BasePolynomialError:
+                factors = []
+        options.append([sp.Eq(g, 0, evaluate=False) for g in factors] if len(factors) > 1 else [r])
+    if all(len(o) == 1 for o in options):
+        return [list(rels)]
+    return [list(c) for c in itertools.product(*options)]
+
+
+def _split_limits(
+    cand: _Candidate,
+    listed: Sequence[tuple[_Candidate, tuple[sp.Expr, ...]]],
+    formulas: _Formulas,
+    symbols: Sequence[sp.Symbol],
+) -> tuple[
+    list[tuple[list[sp.Basic], tuple[sp.Expr, ...]]],
+    list[tuple[list[sp.Basic], tuple[sp.Expr, ...], _Candidate]],
+    list[str],
+]:
+    """Sort a boundary candidate's tie set: ``(relations, ties)`` of the parts that are neither
+    impossible nor limits, ``(relations, ties, of)`` of the limits, and why the others cannot hold.
+
+    The whole candidate first; if it is neither, each irreducible component of its tie set.
+    """
+    whole = (list(cand.rels), tuple(_ties(cand.rels)))
+    parts = [whole]
+    rest: list = []
+    found: list = []
+    impossible: list[str] = []
+    for k, (rels, ties) in enumerate(parts):
+        basis = formulas.ideal(ties)
+        why = None if basis is None else formulas.contradiction(rels, ties, basis)
+        of = None if basis is None or why else _limit_of(cand, ties, basis, listed, formulas)
+        if why:
+            impossible.append(why)
+        elif of is not None:
+            found.append((rels, ties, of))
+        elif k == 0 and len(components := _components(cand.rels, symbols)) > 1:
+            parts += [(c, tuple(_ties(c))) for c in components]
+        else:
+            rest.append((rels, ties))
+    return rest, found, impossible
+
+
+def _rem(f: Any, basis: list) -> Any:
+    """The remainder of a ring polynomial on division by a Groebner basis (``f`` itself for none)."""
+    return f.rem(basis) if basis else f
+
+
+class _Formulas:
+    """The vertices' numerators and denominators as polynomials over the rationals in the
+    parameters (converted once), and exact tests of their vanishing on a tie set."""
+
+    def __init__(
+        self,
+        symbols: Sequence[sp.Symbol],
+        xb: Mapping,
+        yb: Mapping,
+        ctx: tuple[sp.Basic, ...] = (),
+        prefer: Sequence[sp.Symbol] = (),
+    ) -> None:
+        self.ring = sp.ring(tuple(symbols), sp.QQ, order="grevlex")[0] if symbols else None
+        self.bases = (xb, yb)
+        self.ctx, self.prefer = ctx, tuple(prefer)  # to state a tie set in solved form
+        self.cache: dict[tuple[int, tuple], tuple | None] = {}
+
+    def vertex(self, side: int, key: tuple) -> tuple | None:
+        """``(D, (N_s, ...))`` of one player's vertex, None if not polynomial in the parameters."""
+        if (side, key) not in self.cache:
+            vertex = self.bases[side][key]
+            D, N = vertex.D, vertex.N
+            try:
+                self.cache[side, key] = (self.ring.from_expr(D), tuple(self.ring.from_expr(z) for z in N))
+            except (ValueError, BasePolynomialError, AttributeError):
+                self.cache[side, key] = None
+        return self.cache[side, key]
+
+    def ideal(self, ties: Sequence[sp.Expr]) -> list | None:
+        """A Groebner basis of the tie polynomials (a polynomial vanishes on the tie set if it
+        reduces to 0; ``[1]`` if the ties have no common zero, even complex); None if a tie is
+        not a polynomial in the parameters."""
+        if self.ring is None:
+            return None
+        try:
+            polys = [self.ring.from_expr(t) for t in ties]
+        except (ValueError, BasePolynomialError):
+            return None
+        return groebner([q for q in polys if q], self.ring) if any(polys) else []
+
+    def contradiction(self, rels: Sequence[sp.Basic], ties: Sequence[sp.Expr], basis: list) -> str | None:
+        """Why the relations cannot hold on the tie set, or None: a relation ``f > 0`` (etc.) whose
+        ``f`` is a constant of the wrong sign on the set (e.g. ``f`` vanishes there)."""
+
+        def where() -> str:
+            return format_conditions(sp.And(*(normalize(sp.Eq(t, 0), self.ctx, self.prefer) for t in ties)))
+
+        if any(g.is_ground for g in basis):
+            return f"the ties {where()} cannot hold together"
+        for r in rels:
+            test = _REL_TEST.get(type(r))
+            if test is None or isinstance(r, sp.Equality):
+                continue
+            try:
+                f = _rem(self.ring.from_expr(r.lhs - r.rhs), basis)
+            except (ValueError, BasePolynomialError):
+                continue
+            if f.is_ground and not test(_sign_at(self.ring.domain.to_sympy(f.LC) if f else sp.S.Zero)):
+                return f"{format_conditions(r)} cannot hold where {where()}"
+        return None
+
+    def inside(self, ties: Sequence[sp.Expr], basis: list) -> bool:
+        """Whether every tie polynomial vanishes on the set of ``basis`` (its set is inside theirs)."""
+        try:
+            return not any(_rem(self.ring.from_expr(t), basis) for t in ties)
+        except (ValueError, BasePolynomialError):
+            return False
+
+    def same(self, p: _Candidate, q: _Candidate, basis: list) -> bool:
+        """Whether ``q``'s strategies are ``p``'s at every point of the tie set where ``q``'s are defined.
+
+        Strategies are ``N_s / D``: ``q``'s entries outside ``p``'s support vanish on the
+        set, the others agree (``N_p D_q - N_q D_p`` vanishes) and ``q``'s denominators
+        do not vanish on the whole set.
+        """
+
+        def vanishes(f: Any) -> bool:
+            return not _rem(f, basis)
+
+        sides = []
+        for side, pk, qk in ((0, p.xkey, q.xkey), (1, p.ykey, q.ykey)):
+            if not set(pk[0]) <= set(qk[0]):
+                return False
+            vp, vq = self.vertex(side, pk), self.vertex(side, qk)
+            if vp is None or vq is None:
+                return False
+            sides.append((pk[0], qk[0], vp, vq))
+        for sp_, sq, _, (_, nq) in sides:  # cheapest tests first: q's entries that must vanish
+            if any(s not in sp_ and not vanishes(z) for s, z in zip(sq, nq)):
+                return False
+        for sp_, sq, (dp, np_), (dq, nq) in sides:
+            for s, z in zip(sq, nq):
+                if s in sp_ and not vanishes(np_[sp_.index(s)] * dq - z * dp):
+                    return False
+            if vanishes(dq):
+                return False
+        return True
+
+
+def _limit_of(
+    cand: _Candidate,
+    ties: Sequence[sp.Expr],
+    basis: list,
+    listed: Sequence[tuple[_Candidate, tuple[sp.Expr, ...]]],
+    formulas: _Formulas,
+) -> _Candidate | None:
+    """The listed candidate whose formula is ``cand``'s profile on its tie set (exactly), if any.
+
+    ``basis`` is a Groebner basis of the ``ties``.  Listed generic pieces first, then boundary
+    pieces with fewer ties whose tie set contains this one; among them first those whose
+    supports fit the ties (a row in ``q``'s support is one that ``cand``'s column mix makes a
+    best response, likewise columns): the likely match.
+    """
+    (I, K), (J, L) = cand.xkey, cand.ykey  # noqa: E741 - the support notation of the method
+    rows, cols = set(I) | set(L), set(J) | set(K)
+    order = sorted(listed, key=lambda e: not (set(e[0].xkey[0]) <= rows and set(e[0].ykey[0]) <= cols))
+    for q, qties in order:
+        if not q.generic:
+            if len(qties) >= len(ties):
+                continue
+            if not formulas.inside(qties, basis):  # q's tie set must contain cand's
+                continue
+        if formulas.same(cand, q, basis):
+            return q
+    return None
 
 
 def _disjunction(cases: Sequence[sp.Basic]) -> sp.Basic:
