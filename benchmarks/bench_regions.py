@@ -10,7 +10,7 @@ The previous version is ``alliancegames/analysis/regions.py`` at commit
 1fee5c7 (before the conditions kernel was split out and extended), loaded
 from git; it is timed on the same games and its piece counts are printed
 next to the current ones: boundary pieces listed now, limits of listed pieces
-at ties (:attr:`Regions.limits`, not listed) and the count with every boundary
+at ties (``Regions.limits``, not listed) and the count with every boundary
 piece listed (``limits=False``).
 """
 

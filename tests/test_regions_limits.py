@@ -18,6 +18,7 @@ import sympy as sp
 from _budget import examples
 from _games import point_on_ties, random_3x3
 
+from alliancegames.analysis.partitions import partition
 from alliancegames.analysis.regions import Limit, equilibrium_regions
 from alliancegames.core.model import normal_form, parameter
 from alliancegames.core.numeric import evaluate
@@ -91,6 +92,10 @@ def test_limits_off_lists_every_boundary_piece_with_the_same_equilibria():
     assert every.limits == () and reg.boundary == ()
     for v in (-1, 0, Fraction(1, 2), 3):
         assert reg.at({"t": v}) == every.at({"t": v}) == _agree(g, reg, {"t": v})
+
+    # a one-parameter partition lists the limit in the cell of the tie
+    cells = {str(c.interval): c.labels for c in partition(g, {"t": (-1, 1)}).cells}
+    assert cells["{0}"] == ("r0/c0", "mixed (r0 / c0,c1)")
 
 
 def test_impossible_boundary_candidates_are_dropped_not_limits():

@@ -165,7 +165,7 @@ def _restricted(regions: Regions, fixed: Mapping[str, Any]) -> list[tuple[Piece,
             raise ModelError(f"value {v!r} for {name!r} is outside its domain {p.domain!r}")
         sub[p.symbol] = exact_number(v)
     out = []
-    for piece in regions.pieces:
+    for piece in (*regions.pieces, *regions.limits):  # limits: equilibria at ties, as boundary pieces
         c = piece.conditions.xreplace(sub)
         if c is not sp.false:
             out.append((piece, c))

@@ -588,7 +588,7 @@ def equilibrium_regions(
     limits : bool
         With ``simplify``, keep a boundary candidate that is, on its whole tie
         set, the formula of a listed piece out of the pieces, in
-        :attr:`Regions.limits` (decided exactly, before simplifying it; its
+        the ``limits`` of :class:`Regions` (decided exactly, before simplifying it; its
         conditions stay as derived), and drop those with a relation that
         cannot hold on their tie set.  ``False`` lists every boundary piece.
 
