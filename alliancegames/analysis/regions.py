@@ -165,7 +165,9 @@ class Piece:
         regions of generic games).  Other pieces (``boundary pieces``)
         describe extreme equilibria that arise on lower-dimensional sets
         (ties), e.g. a pure strategy against a mixture at a point where a
-        player is indifferent.
+        player is indifferent; those that are, on their whole tie set, a
+        listed piece's formula are :class:`Limit` objects, kept apart in
+        ``Regions.limits``.
     basis : tuple
         ``(I, K, J, L)``: supports ``I``, ``J`` and the best-response sets
         ``K`` (columns) and ``L`` (rows) whose equalities fix the strategies.

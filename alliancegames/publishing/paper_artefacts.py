@@ -361,7 +361,7 @@ def _regions_table(model_name: str) -> tuple[str, int, int]:
     table = markdown_table(
         ["equilibrium", "exists when", "strategies (row ; column)", "payoffs"], rows, [1.6, 3.6, 4.4, 3.4]
     )
-    n_boundary = len(regions.boundary)
+    n_boundary = len(regions.boundary) + len(regions.limits)  # limits: listed pieces' formulas at ties
     table += (
         f"\nGeneric pieces only; {n_boundary} further pieces describe extreme equilibria that exist only on "
         "the boundaries (ties) between these regions. Conditions are simplified under the parameters' "

@@ -84,7 +84,7 @@ def atoms(cond):
 
 
 def generic(regions, label):
-    """The generic piece with a given label (boundary pieces only describe ties)."""
+    """The generic piece with a given label (boundary pieces and limits only describe ties)."""
     pieces = [pc for pc in regions.generic if pc.label == label]
     assert len(pieces) == 1, pieces
     return pieces[0]
@@ -110,7 +110,8 @@ alliance
 # %% [markdown]
 # `equilibrium_regions` finds every candidate equilibrium (pure and mixed) with its strategies as
 # expressions and the exact conditions on the parameters under which it is a Nash equilibrium. The
-# *generic* pieces are shown; *boundary* pieces cover the ties on the region boundaries.
+# *generic* pieces are shown; *boundary* pieces cover the ties on the region boundaries (an equilibrium
+# at a tie that is a shown piece's formula there is counted among the *limits*, not listed again).
 
 # %%
 regions = equilibrium_regions(alliance)
