@@ -848,6 +848,7 @@ class _Formulas:
         self.bases = (xb, yb)
         self.ctx, self.prefer = ctx, tuple(prefer)  # to state a tie set in solved form
         self.cache: dict[tuple[int, tuple], tuple | None] = {}
+        self.polys: dict[sp.Expr, Any] = {}
 
     def vertex(self, side: int, key: tuple) -> tuple | None:
         """``(D, (N_s, ...))`` of one player's vertex, None if not polynomial in the parameters."""
@@ -855,7 +856,7 @@ class _Formulas:
             vertex = self.bases[side][key]
             D, N = vertex.D, vertex.N
             try:
-                self.cache[side, key] = (self.ring.from_expr(D), tuple(self.ring.from_expr(z) for z in N))
+                self.cache[side, key] = (self.poly(D), tuple(self.poly(z) for z in N))
             except (ValueError, BasePolynomialError, AttributeError):
                 self.cache[side, key] = None
         return self.cache[side, key]
@@ -867,36 +868,67 @@ class _Formulas:
         if self.ring is None:
             return None
         try:
-            polys = [self.ring.from_expr(t) for t in ties]
+            polys = [q for q in (self.poly(t) for t in ties) if q]
         except (ValueError, BasePolynomialError):
             return None
-        return groebner([q for q in polys if q], self.ring) if any(polys) else []
+        # one polynomial is a Groebner basis of its ideal by itself
+        return [polys[0].monic()] if len(polys) == 1 else groebner(polys, self.ring) if polys else []
+
+    def poly(self, e: sp.Expr) -> Any:
+        """``e`` in the ring (cached: vertex numerators and denominators recur across candidates);
+        raises ValueError if ``e`` is not a polynomial in the parameters."""
+        if e not in self.polys:
+            try:
+                self.polys[e] = self.ring.from_expr(e)
+            except (ValueError, BasePolynomialError) as err:
+                self.polys[e] = err
+        got = self.polys[e]
+        if isinstance(got, Exception):
+            raise ValueError(str(got))
+        return got
 
     def contradiction(self, rels: Sequence[sp.Basic], ties: Sequence[sp.Expr], basis: list) -> str | None:
         """Why the relations cannot hold on the tie set, or None: a relation ``f > 0`` (etc.) whose
-        ``f`` is a constant of the wrong sign on the set (e.g. ``f`` vanishes there)."""
+        ``f`` is a constant of the wrong sign on the set (e.g. ``f`` vanishes there).
+
+        Each factor of ``f`` is reduced on its own (the denominator ``D`` repeats across
+        relations): ``f`` is 0 on the set if a factor is, a constant if all factors are;
+        otherwise the relation is not decided here (and the candidate is not dropped).
+        """
 
         def where() -> str:
             return format_conditions(sp.And(*(normalize(sp.Eq(t, 0), self.ctx, self.prefer) for t in ties)))
 
         if any(g.is_ground for g in basis):
             return f"the ties {where()} cannot hold together"
+        reduced: dict[sp.Expr, Any] = {}
         for r in rels:
             test = _REL_TEST.get(type(r))
             if test is None or isinstance(r, sp.Equality):
                 continue
-            try:
-                f = _rem(self.ring.from_expr(r.lhs - r.rhs), basis)
-            except (ValueError, BasePolynomialError):
-                continue
-            if f.is_ground and not test(_sign_at(self.ring.domain.to_sympy(f.LC) if f else sp.S.Zero)):
+            value = sp.S.One
+            for f in sp.Mul.make_args(r.lhs - r.rhs):
+                if f not in reduced:
+                    try:
+                        reduced[f] = _rem(self.poly(f), basis)
+                    except (ValueError, BasePolynomialError):
+                        reduced[f] = None
+                q = reduced[f]
+                if q is not None and not q:
+                    value = sp.S.Zero
+                    break
+                if q is None or not q.is_ground or value is None:
+                    value = None
+                else:
+                    value *= self.ring.domain.to_sympy(q.LC)
+            if value is not None and not test(_sign_at(value)):
                 return f"{format_conditions(r)} cannot hold where {where()}"
         return None
 
     def inside(self, ties: Sequence[sp.Expr], basis: list) -> bool:
         """Whether every tie polynomial vanishes on the set of ``basis`` (its set is inside theirs)."""
         try:
-            return not any(_rem(self.ring.from_expr(t), basis) for t in ties)
+            return not any(_rem(self.poly(t), basis) for t in ties)
         except (ValueError, BasePolynomialError):
             return False
 
