@@ -168,6 +168,7 @@ def clear_caches() -> None:
         _expanded,
         _linear_in,
         _linear_constraint,
+        _factor_list,
         _probe,
         _stating,
     ):
@@ -551,7 +552,7 @@ def _factor_ratio(num: sp.Expr, den: sp.Expr) -> sp.Expr:
     if ring is None:
         return sp.factor(sp.cancel(num / den))
     R, (n, d) = ring
-    return _factored_ratio(R, n.factor_list() if n else None, d.factor_list())
+    return _factored_ratio(R, _factor_list(n) if n else None, _factor_list(d))
 
 
 def _bound_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int]:
@@ -749,6 +750,61 @@ def _factor_signs_at(f: sp.Expr, ctx: tuple[sp.Basic, ...], top: bool) -> frozen
     return frozenset(possible)
 
 
+def _in_ring(e: sp.Expr, gens: tuple[sp.Symbol, ...]) -> Any:
+    """``e`` as an element of ``ZZ[gens]`` (``QQ[gens]`` if a coefficient is not an integer: the
+    domain Poly would choose), computed by ring arithmetic along the expression tree; None if
+    ``e`` has parts other than rational numbers, the symbols ``gens``, sums, products and
+    powers with nonnegative integer exponents."""
+    ring = sp.QQ[gens].ring
+    where = dict(zip(gens, ring.gens))
+
+    def value(u: sp.Expr) -> Any:
+        if u.is_Rational:
+            return ring(sp.QQ.from_sympy(u))
+        if isinstance(u, sp.Symbol):
+            return where[u]  # KeyError: not a generator
+        if isinstance(u, sp.Add):
+            out = ring.zero
+            for a in u.args:
+                out += value(a)
+            return out
+        if isinstance(u, sp.Mul):
+            out = ring.one
+            for a in u.args:
+                out *= value(a)
+            return out
+        if isinstance(u, sp.Pow) and u.exp.is_Integer and u.exp >= 0:
+            return value(u.base) ** int(u.exp)
+        raise KeyError(u)
+
+    try:
+        p = value(e)
+    except KeyError:
+        return None
+    if all(c.denominator == 1 for c in p.values()):
+        return p.set_ring(sp.ZZ[gens].ring)
+    return p
+
+
+@lru_cache(maxsize=20000)
+def _factor_list(p: Any) -> tuple[Any, list[tuple[Any, int]]]:
+    """``p.factor_list()`` for a polynomial ring element over ZZ or QQ; a polynomial of total
+    degree one is irreducible, so its factorisation is written down directly: the content
+    (sign of the leading coefficient included) and the primitive integer polynomial."""
+    if not p or max(sum(m) for m in p.itermonoms()) != 1:
+        return p.factor_list()
+    dom = p.ring.domain
+    if dom.is_QQ:
+        den = math.lcm(*(int(c.denominator) for c in p.itercoeffs()))
+        cont = math.gcd(*(int(c.numerator) * (den // int(c.denominator)) for c in p.itercoeffs()))
+        c = dom(cont, den)
+    else:
+        c = dom(math.gcd(*(int(v) for v in p.itercoeffs())))
+    if dom.is_negative(p.LC):
+        c = -c
+    return c, [(p.quo_ground(c), 1)]
+
+
 @lru_cache(maxsize=50000)
 def _factors(part: sp.Expr) -> tuple[tuple[sp.Expr, Any], ...]:
     """``part`` as ``((factor, power), ...)`` (a constant factor included), never raising."""
@@ -773,7 +829,15 @@ def _factors(part: sp.Expr) -> tuple[tuple[sp.Expr, Any], ...]:
         if _is_polynomial(part):
             # a polynomial is factored as one (sp.factor_list would first bring it over a
             # common denominator with together(), the costly part)
-            poly = sp.Poly(part, *sorted(part.free_symbols, key=sp.default_sort_key))
+            gens = tuple(sorted(part.free_symbols, key=sp.default_sort_key))
+            element = _in_ring(part, gens)
+            if element is not None:
+                # the factorisation Poly(part, *gens).factor_list() computes (same dense
+                # representation and algorithm), without expanding ``part`` as an expression
+                c, factors = _factor_list(element)
+                R = element.ring
+                return ((R.domain.to_sympy(c), 1),) + tuple((f.as_expr(), k) for f, k in factors)
+            poly = sp.Poly(part, *gens)
             if poly.domain.is_ZZ or poly.domain.is_QQ:
                 c, factors = poly.factor_list()
                 return ((poly.domain.to_sympy(c), 1),) + tuple((f.as_expr(), k) for f, k in factors)

@@ -17,7 +17,7 @@ import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import cmp_to_key, lru_cache
+from functools import cmp_to_key
 from typing import Any, NamedTuple
 
 import sympy as sp
@@ -27,6 +27,7 @@ from sympy.polys.polyerrors import BasePolynomialError
 from sympy.polys.polytools import parallel_poly_from_expr
 
 from alliancegames.analysis.conditions import (
+    _factor_list,
     _factored_ratio,
     atoms,
     context_of,
@@ -467,10 +468,10 @@ class _Vertex:
                 z[s] = sp.factor(Nz / self.D)  # factor cancels common factors itself
             return tuple(z), sp.factor(self.Nu / self.D)
         R, _, D, N, Nu = self.ring
-        den = D.factor_list()
+        den = _factor_list(D)
         for s, Nz in zip(S, N):
-            z[s] = _factored_ratio(R, Nz.factor_list() if Nz else None, den)
-        return tuple(z), _factored_ratio(R, Nu.factor_list() if Nu else None, den)
+            z[s] = _factored_ratio(R, _factor_list(Nz) if Nz else None, den)
+        return tuple(z), _factored_ratio(R, _factor_list(Nu) if Nu else None, den)
 
 
 def _payoff_ring(M: sp.Matrix) -> tuple[Any, dict[tuple[int, int], Any]] | None:
@@ -1121,6 +1122,7 @@ def _witness(
 ) -> dict[sp.Symbol, sp.Expr] | None:
     """A rational (or algebraic) point where ``cond`` and the context hold, found by sampling."""
     cases = list(cond.args) if isinstance(cond, sp.Or) else [cond]
+    tests: dict[sp.Basic, Any] = {}
     for _ in range(tries):
         for case in cases:
             eqs = _equalities(case)
@@ -1131,7 +1133,7 @@ def _witness(
                 for s_, rhs in eqs.items():
                     sub[s_] = rhs.xreplace(sub)
                 rels = (*atoms(case), *ctx)
-                holds = _holds_in_fractions(rels, sub)
+                holds = _holds_in_fractions(rels, sub, tests)
                 if holds is None:
                     holds = all(a.xreplace(sub) is sp.true for a in rels)
                 if not holds or not all(_in_domain(p, sub[p.symbol]) for p in parameters):
@@ -1173,7 +1175,6 @@ def _fraction_function(e: sp.Expr) -> Any:
     return None
 
 
-@lru_cache(maxsize=20000)
 def _fraction_test(rel: sp.Basic) -> Any:
     """A relation as a test of ``{symbol: Fraction}`` in exact fractions, or None (see
     :func:`_fraction_function`)."""
@@ -1186,18 +1187,24 @@ def _fraction_test(rel: sp.Basic) -> Any:
     return lambda sub: test(lhs(sub) - rhs(sub))
 
 
-def _holds_in_fractions(rels: Sequence[sp.Basic], sub: Mapping[sp.Symbol, sp.Expr]) -> bool | None:
+def _holds_in_fractions(
+    rels: Sequence[sp.Basic], sub: Mapping[sp.Symbol, sp.Expr], tests: dict[sp.Basic, Any]
+) -> bool | None:
     """Whether all relations hold at a rational point, computed exactly in Python fractions (what
     sympy decides from the substituted relation, without building sympy numbers), or None where
-    that is not possible (a value or relation outside rational functions, a vanishing denominator)."""
+    that is not possible (a value or relation outside rational functions, a vanishing denominator).
+    ``tests`` keeps the relations' tests between calls."""
     if not all(isinstance(v, sp.Rational) for v in sub.values()):
         return None
     frac = {s_: Fraction(int(v.p), int(v.q)) for s_, v in sub.items()}
-    tests = [_fraction_test(r) for r in rels]
-    if any(t is None for t in tests):
+    for r in rels:
+        if r not in tests:
+            tests[r] = _fraction_test(r)
+    fns = [tests[r] for r in rels]
+    if any(t is None for t in fns):
         return None
     try:
-        return all(t(frac) for t in tests)
+        return all(t(frac) for t in fns)
     except (ZeroDivisionError, KeyError):
         return None
 
