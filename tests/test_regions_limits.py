@@ -118,7 +118,6 @@ def bench_3x3():
     return g, equilibrium_regions(g)
 
 
-@pytest.mark.slow
 def test_3x3_benchmark_lists_generic_pieces_and_few_boundary_pieces(bench_3x3):
     g, reg = bench_3x3
     assert len(reg.generic) == 18
