@@ -974,13 +974,22 @@ def _limit_of(
     """The listed candidate whose formula is ``cand``'s profile on its tie set (exactly), if any.
 
     ``basis`` is a Groebner basis of the ``ties``.  Listed generic pieces first, then boundary
-    pieces with fewer ties whose tie set contains this one; among them first those whose
-    supports fit the ties (a row in ``q``'s support is one that ``cand``'s column mix makes a
-    best response, likewise columns): the likely match.
+    pieces with fewer ties whose tie set contains this one.  Only pieces whose supports contain
+    ``cand``'s can match; among each kind, the likely ones are tried first: those with one of
+    ``cand``'s two vertices, then those whose supports fit the ties (a row in ``q``'s support is one that
+    ``cand``'s column mix makes a best response, likewise columns).
     """
     (I, K), (J, L) = cand.xkey, cand.ykey  # noqa: E741 - the support notation of the method
     rows, cols = set(I) | set(L), set(J) | set(K)
-    order = sorted(listed, key=lambda e: not (set(e[0].xkey[0]) <= rows and set(e[0].ykey[0]) <= cols))
+    fits = [e for e in listed if set(I) <= set(e[0].xkey[0]) and set(J) <= set(e[0].ykey[0])]
+    order = sorted(
+        fits,
+        key=lambda e: (
+            not e[0].generic,
+            e[0].xkey != cand.xkey and e[0].ykey != cand.ykey,
+            not (set(e[0].xkey[0]) <= rows and set(e[0].ykey[0]) <= cols),
+        ),
+    )
     for q, qties in order:
         if not q.generic:
             if len(qties) >= len(ties):
