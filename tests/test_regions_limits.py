@@ -107,6 +107,43 @@ def test_impossible_boundary_candidates_are_dropped_not_limits():
     assert len(reg.dropped) == 4 and all("cannot hold where" in why for _, why in reg.dropped)
 
 
+@pytest.mark.parametrize("name", ["quasi_alliance", "arm_or_ally", "snyder_alliance", "offence_defence"])
+def test_library_models_limits_replace_boundary_pieces_and_drop_the_same(name):
+    """Limits are not simplified; a tie the domains exclude (``k_arm = 0`` with ``k_arm > 0``) still
+    drops its candidate, so exactly the candidates the full simplification drops are dropped."""
+    from alliancegames.models import get_model
+
+    g = get_model(name)
+    reg, every = equilibrium_regions(g), equilibrium_regions(g, limits=False)
+    assert sorted(d for d, _ in reg.dropped) == sorted(d for d, _ in every.dropped)
+    assert len(reg.boundary) + reg.merged + len(reg.limits) == len(every.boundary) + every.merged
+    rng = random.Random(0)
+    syms = [p.symbol for p in g.parameters]
+    checked = 0
+    for lim in reg.limits:
+        for _ in range(4):
+            vals = {p.symbol: sp.Rational(rng.randint(1, 40), rng.choice((2, 4, 8))) for p in g.parameters}
+            vals.update(
+                {
+                    p.symbol: sp.Rational(rng.randint(1, 7), 8)
+                    for p in g.parameters
+                    if p.domain == "probability"
+                }
+            )
+            sub = point_on_ties([t.lhs - t.rhs for t in lim.ties], rng.sample(syms, len(syms)), vals)
+            if sub is None or not all(v.is_Rational for v in sub.values()):
+                continue
+            pt = _fraction_point(sub)
+            if not all(p.contains(pt[p.name]) for p in g.parameters) or not all(
+                a.xreplace(sub) == sp.true for a in reg.assumptions
+            ):
+                continue
+            assert reg.at(pt) == every.at(pt)
+            _agree(g, reg, pt)
+            checked += 1
+    assert checked or not reg.limits  # points on the ties were found, in the domains
+
+
 # ------------------------------------------------ the 3x3 benchmark game (benchmarks/bench_regions.py)
 #: Boundary pieces still listed on the 3x3 benchmark game (issue 12: "a few dozen" at most); was 150.
 BOUNDARY_3X3 = 0

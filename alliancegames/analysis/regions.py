@@ -29,8 +29,10 @@ from sympy.polys.polytools import parallel_poly_from_expr
 from alliancegames.analysis.conditions import (
     _factor_list,
     _factored_ratio,
+    _linear_feasible,
     atoms,
     context_of,
+    decide,
     drop_contained,
     format_conditions,
     is_linear,
@@ -817,6 +819,8 @@ def _split_limits(
         basis = formulas.ideal(ties)
         why = None if basis is None else formulas.contradiction(rels, ties, basis)
         of = None if basis is None or why else _limit_of(cand, ties, basis, listed, formulas)
+        if of is not None:  # a limit is not simplified: what its domains rule out cheaply is dropped
+            why = formulas.excluded(rels, ties)
         if why:
             impossible.append(why)
         elif of is not None:
@@ -924,6 +928,18 @@ class _Formulas:
                     value *= self.ring.domain.to_sympy(q.LC)
             if value is not None and not test(_sign_at(value)):
                 return f"{format_conditions(r)} cannot hold where {where()}"
+        return None
+
+    def excluded(self, rels: Sequence[sp.Basic], ties: Sequence[sp.Expr]) -> str | None:
+        """Why the relations cannot hold under the parameters' domains and the assumptions, as far
+        as cheap exact tests see (a tie whose sign is decided, linear relations that contradict),
+        or None."""
+        for t in ties:
+            if decide(sp.Eq(t, 0), self.ctx) is False:
+                return f"{format_conditions(sp.Eq(t, 0))} cannot hold under the parameters' domains and assumptions"
+        if not _linear_feasible(rels, self.ctx):
+            linear = format_conditions(sp.And(*(r for r in rels if is_linear(r))))
+            return f"{linear} cannot hold together under the parameters' domains and assumptions"
         return None
 
     def inside(self, ties: Sequence[sp.Expr], basis: list) -> bool:
