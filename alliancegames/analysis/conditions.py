@@ -121,6 +121,21 @@ def _linear_form_cached(e: sp.Expr) -> tuple[dict[sp.Symbol, Fraction], Fraction
     e = sp.sympify(e)
     if _nonlinear_product(e):
         return None
+    gens = tuple(sorted(e.free_symbols, key=sp.default_sort_key))
+    p = _in_ring(e, gens) if gens else None
+    if p is not None:
+        # a polynomial: its expansion read in the ring (what expanding the expression gives)
+        if any(sum(m) > 1 for m in p.itermonoms()):
+            return None
+        lin: dict[sp.Symbol, Fraction] = {}
+        const = Fraction(0)
+        for m, c in p.iterterms():
+            v = Fraction(int(c.numerator), int(c.denominator))
+            if any(m):
+                lin[gens[m.index(1)]] = v
+            else:
+                const = v
+        return lin, const
     e = sp.expand(e)
     coeffs: dict[sp.Symbol, Fraction] = {}
     const = Fraction(0)
@@ -160,7 +175,7 @@ def clear_caches() -> None:
     for f in (
         _normalize,
         _factor_signs_at,
-        _linear_signs,
+        _linear_signs_under,
         _factors,
         _fraction_factors,
         _signs,
@@ -169,6 +184,7 @@ def clear_caches() -> None:
         _linear_in,
         _linear_constraint,
         _factor_list,
+        _polynomial_ring,
         _probe,
         _stating,
     ):
@@ -301,12 +317,20 @@ def _feasible(cons: list[tuple[dict, Fraction, str]]) -> bool | None:
     return True
 
 
-@lru_cache(maxsize=50000)
 def _linear_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int] | None:
-    """Possible signs of a linear ``f`` under the linear part of the context (exact)."""
-    lf = _linear_form(f)
-    if lf is None:
+    """Possible signs of a linear ``f`` under the linear part of the context (exact).
+
+    Only the context's linear relations enter, so the answer is cached under them:
+    contexts that differ in nonlinear relations share it."""
+    if _linear_form(f) is None:
         return None
+    return _linear_signs_under(f, tuple(r for r in ctx if _linear_constraint(r) is not None))
+
+
+@lru_cache(maxsize=50000)
+def _linear_signs_under(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int]:
+    """:func:`_linear_signs` for a linear ``f`` and a context of linear relations."""
+    lf = _linear_form(f)
     base = _linear_constraints(ctx)
     syms = set(lf[0]) | {s for c, _, _ in base for s in c}
     base = base + _domain_constraints(syms)
@@ -499,6 +523,12 @@ def _polynomial_terms(f: sp.Expr, s: sp.Symbol) -> dict[int, list[sp.Expr]] | No
     return out
 
 
+@lru_cache(maxsize=1000)
+def _polynomial_ring(dom: Any, gens: tuple[sp.Symbol, ...]) -> Any:
+    """The domain ``dom[gens]`` (built once: sympy builds a new domain object on every ``dom[gens]``)."""
+    return dom[gens]
+
+
 def _ring_elements(exprs: Sequence[sp.Expr]) -> tuple[Any, list[Any]] | None:
     """Expanded polynomials with rational coefficients as elements of one ring ``ZZ[gens]`` or
     ``QQ[gens]`` (generators in sympy's order), or None if one is not such a polynomial."""
@@ -509,7 +539,7 @@ def _ring_elements(exprs: Sequence[sp.Expr]) -> tuple[Any, list[Any]] | None:
     if not gens:
         return None
     dom = sp.ZZ if all(c.is_Integer for t in parsed for c, _ in t) else sp.QQ
-    R = dom[gens]
+    R = _polynomial_ring(dom, tuple(gens))
     where = {g: i for i, g in enumerate(gens)}
     out = []
     for t in parsed:
@@ -755,7 +785,7 @@ def _in_ring(e: sp.Expr, gens: tuple[sp.Symbol, ...]) -> Any:
     domain Poly would choose), computed by ring arithmetic along the expression tree; None if
     ``e`` has parts other than rational numbers, the symbols ``gens``, sums, products and
     powers with nonnegative integer exponents."""
-    ring = sp.QQ[gens].ring
+    ring = _polynomial_ring(sp.QQ, gens).ring
     where = dict(zip(gens, ring.gens))
 
     def value(u: sp.Expr) -> Any:
@@ -782,7 +812,7 @@ def _in_ring(e: sp.Expr, gens: tuple[sp.Symbol, ...]) -> Any:
     except KeyError:
         return None
     if all(c.denominator == 1 for c in p.values()):
-        return p.set_ring(sp.ZZ[gens].ring)
+        return p.set_ring(_polynomial_ring(sp.ZZ, gens).ring)
     return p
 
 
