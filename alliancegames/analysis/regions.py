@@ -30,9 +30,9 @@ from alliancegames.analysis.conditions import (
     _factor_list,
     _factored_ratio,
     _linear_feasible,
+    _monomial_signs,
     atoms,
     context_of,
-    decide,
     drop_contained,
     format_conditions,
     is_linear,
@@ -680,9 +680,7 @@ def equilibrium_regions(
         if simplify:
             whole = (list(cand.rels), tuple(_ties(cand.rels)))
             rest, found, impossible = (
-                ([whole], [], [])
-                if cand.generic or not limits
-                else _split_limits(cand, listed, formulas, symbols)
+                ([whole], [], []) if cand.generic or not limits else _split_limits(cand, listed, formulas)
             )
             for rels, ties, of in found:
                 found_limits.append(
@@ -709,8 +707,6 @@ def equilibrium_regions(
             # boundary pieces: only products equal to zero are split (cheap; each factor's zero set
             # is a tie set of its own); inequalities stay products (splitting them costs ~5x)
             how = split if cand.generic else split and "equalities"
-            if not found and not impossible:  # the candidate as built
-                rest = [whole]
             solved = [solve_conditions(rels, ctx, order, split=how) for rels, _ in rest]
             cases = tuple(dict.fromkeys(c for sv in solved for c in sv.cases))
             if not cases:
@@ -774,22 +770,13 @@ def _codimension(cand: _Candidate) -> tuple[bool, int]:
     return (not cand.generic, len(_ties(cand.rels)))
 
 
-def _components(rels: Sequence[sp.Basic], symbols: Sequence[sp.Symbol]) -> list[list[sp.Basic]]:
+def _components(rels: Sequence[sp.Basic], formulas: _Formulas) -> list[list[sp.Basic]]:
     """The relations once per irreducible component of the tie set: each tie ``f*g = 0`` replaced by
     ``f = 0`` or ``g = 0`` (all combinations); ``[rels]`` when every tie is irreducible."""
     options: list[list[sp.Basic]] = []
     for r in rels:
-        if not isinstance(r, sp.Equality):
-            options.append([r])
-            continue
-        f = r.lhs - r.rhs
-        factors: list[sp.Expr] = []
-        if symbols and f.is_polynomial(*symbols) and sp.Poly(f, *symbols).total_degree() > 1:
-            try:
-                factors = [g.as_expr() for g, _ in sp.Poly(f, *symbols).factor_list()[1] if not g.is_ground]
-            except BasePolynomialError:
-                factors = []
-        options.append([sp.Eq(g, 0, evaluate=False) for g in factors] if len(factors) > 1 else [r])
+        factors = formulas.factors(r.lhs - r.rhs) if isinstance(r, sp.Equality) else []
+        options.append([sp.Eq(f, 0, evaluate=False) for f in factors] if len(factors) > 1 else [r])
     if all(len(o) == 1 for o in options):
         return [list(rels)]
     return [list(c) for c in itertools.product(*options)]
@@ -799,7 +786,6 @@ def _split_limits(
     cand: _Candidate,
     listed: Sequence[tuple[_Candidate, tuple[sp.Expr, ...]]],
     formulas: _Formulas,
-    symbols: Sequence[sp.Symbol],
 ) -> tuple[
     list[tuple[list[sp.Basic], tuple[sp.Expr, ...]]],
     list[tuple[list[sp.Basic], tuple[sp.Expr, ...], _Candidate]],
@@ -808,14 +794,15 @@ def _split_limits(
     """Sort a boundary candidate's tie set: ``(relations, ties)`` of the parts that are neither
     impossible nor limits, ``(relations, ties, of)`` of the limits, and why the others cannot hold.
 
-    The whole candidate first; if it is neither, each irreducible component of its tie set.
+    Each irreducible component of the tie set is sorted on its own (the whole candidate when its
+    ties are irreducible); a candidate with no limit and nothing impossible is kept whole.
     """
     whole = (list(cand.rels), tuple(_ties(cand.rels)))
-    parts = [whole]
+    parts = [(c, tuple(_ties(c))) for c in _components(cand.rels, formulas)]
     rest: list = []
     found: list = []
     impossible: list[str] = []
-    for k, (rels, ties) in enumerate(parts):
+    for rels, ties in parts:
         basis = formulas.ideal(ties)
         why = None if basis is None else formulas.contradiction(rels, ties, basis)
         of = None if basis is None or why else _limit_of(cand, ties, basis, listed, formulas)
@@ -825,11 +812,31 @@ def _split_limits(
             impossible.append(why)
         elif of is not None:
             found.append((rels, ties, of))
-        elif k == 0 and len(components := _components(cand.rels, symbols)) > 1:
-            parts += [(c, tuple(_ties(c))) for c in components]
         else:
             rest.append((rels, ties))
+    if not found and not impossible:
+        rest = [whole]
     return rest, found, impossible
+
+
+def _quadric_rank(f: Any, ring: Any) -> int:
+    """Rank of the symmetric matrix of a quadratic polynomial, homogenised (one more variable).
+
+    A quadratic polynomial is a product of two linear ones (even over the complex numbers)
+    only if this rank is at most 2: a rank of 3 or more proves it irreducible, cheaply.
+    """
+    n = ring.ngens
+    half = ring.domain(1) / 2
+    Q = [[ring.domain.zero] * (n + 1) for _ in range(n + 1)]
+    for monom, c in f.terms():
+        idx = [k for k, d in enumerate(monom) for _ in range(d)] + [n, n]
+        i, j = idx[0], idx[1]
+        if i == j:
+            Q[i][i] += c
+        else:
+            Q[i][j] += c * half
+            Q[j][i] += c * half
+    return DomainMatrix(Q, (n + 1, n + 1), ring.domain).rank()
 
 
 def _rem(f: Any, basis: list) -> Any:
@@ -878,6 +885,17 @@ class _Formulas:
             return None
         # one polynomial is a Groebner basis of its ideal by itself
         return [polys[0].monic()] if len(polys) == 1 else groebner(polys, self.ring) if polys else []
+
+    def factors(self, e: sp.Expr) -> list[sp.Expr]:
+        """The distinct non-constant irreducible factors of a polynomial tie (``[]`` if not polynomial)."""
+        try:
+            f = self.poly(e)
+        except ValueError:
+            return []
+        degree = max((sum(m) for m in f.monoms()), default=0)
+        if degree <= 1 or degree == 2 and _quadric_rank(f, self.ring) >= 3:
+            return [e]  # constant, linear, or a quadric that is no product of two linear factors
+        return [g.as_expr() for g, _ in f.factor_list()[1] if not g.is_ground]
 
     def poly(self, e: sp.Expr) -> Any:
         """``e`` in the ring (cached: vertex numerators and denominators recur across candidates);
@@ -932,10 +950,10 @@ class _Formulas:
 
     def excluded(self, rels: Sequence[sp.Basic], ties: Sequence[sp.Expr]) -> str | None:
         """Why the relations cannot hold under the parameters' domains and the assumptions, as far
-        as cheap exact tests see (a tie whose sign is decided, linear relations that contradict),
-        or None."""
+        as cheap exact tests see (a tie whose terms all have one strict sign under the domains,
+        linear relations that contradict), or None."""
         for t in ties:
-            if decide(sp.Eq(t, 0), self.ctx) is False:
+            if 0 not in _monomial_signs(t):
                 return f"{format_conditions(sp.Eq(t, 0))} cannot hold under the parameters' domains and assumptions"
         if not _linear_feasible(rels, self.ctx):
             linear = format_conditions(sp.And(*(r for r in rels if is_linear(r))))
