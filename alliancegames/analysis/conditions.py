@@ -336,10 +336,17 @@ def _linear_signs_under(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[int]
     base = base + _domain_constraints(syms)
     possible = set()
     neg = ({s: -a for s, a in lf[0].items()}, -lf[1])
+    proved = set()
     for sign, cons in ((1, (lf[0], lf[1], ">")), (-1, (neg[0], neg[1], ">")), (0, (lf[0], lf[1], "="))):
+        if sign == 0 and proved == {1, -1}:
+            # points with f > 0 and f < 0 in the (convex) feasible set: f = 0 between them
+            possible.add(0)
+            continue
         ok = _feasible(base + [cons])
         if ok is None or ok:
             possible.add(sign)
+        if ok:
+            proved.add(sign)
     return frozenset(possible)
 
 
@@ -816,12 +823,35 @@ def _in_ring(e: sp.Expr, gens: tuple[sp.Symbol, ...]) -> Any:
     return p
 
 
+def _linear_coprime(p: Any) -> bool:
+    """Whether ``p = A*x + B`` for a variable ``x`` of degree one in ``p``, with ``gcd(A, B)`` constant."""
+    ring = p.ring
+    degrees = p.degrees()
+    for i, d in enumerate(degrees):
+        if d != 1:
+            continue
+        a = {m[:i] + (0,) + m[i + 1 :]: c for m, c in p.iterterms() if m[i]}
+        b = {m: c for m, c in p.iterterms() if not m[i]}
+        if not b:
+            return False  # x divides p
+        return ring.from_dict(a).gcd(ring.from_dict(b)).is_ground
+    return False
+
+
 @lru_cache(maxsize=20000)
 def _factor_list(p: Any) -> tuple[Any, list[tuple[Any, int]]]:
-    """``p.factor_list()`` for a polynomial ring element over ZZ or QQ; a polynomial of total
-    degree one is irreducible, so its factorisation is written down directly: the content
-    (sign of the leading coefficient included) and the primitive integer polynomial."""
-    if not p or max(sum(m) for m in p.itermonoms()) != 1:
+    """``p.factor_list()`` for a polynomial ring element over ZZ or QQ.
+
+    An irreducible polynomial's factorisation is written down directly: the
+    content (sign of the leading coefficient included) and the primitive integer
+    polynomial.  Irreducible here: of total degree one, or of degree one in some
+    variable ``x`` with ``p = A*x + B`` and ``gcd(A, B)`` constant (a factor of
+    degree zero in ``x`` would divide both).  Other polynomials go to the
+    multivariate factoriser.
+    """
+    if not p:
+        return p.factor_list()
+    if max(sum(m) for m in p.itermonoms()) != 1 and not _linear_coprime(p):
         return p.factor_list()
     dom = p.ring.domain
     if dom.is_QQ:
