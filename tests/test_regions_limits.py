@@ -98,6 +98,22 @@ def test_limits_off_lists_every_boundary_piece_with_the_same_equilibria():
     assert cells["{0}"] == ("r0/c0", "mixed (r0 / c0,c1)")
 
 
+def test_each_component_of_a_product_tie_is_a_limit_of_its_own():
+    # the column player ties against r0 where t (t + 1) = 0: two lines, each a limit of the mixed piece
+    t = parameter("t")
+    T = t.symbol
+    g = normal_form(
+        "g", ("R", "C"), (("r0", "r1"), ("c0", "c1")), [t], [[(2, 0), (0, T * (T + 1))], [(1, 1), (1, 0)]]
+    )
+    reg = equilibrium_regions(g)
+    assert sorted(str(lim.ties[0].lhs) for lim in reg.limits) == ["t", "t + 1"]
+    assert {lim.of for lim in reg.limits} == {"mixed (r0,r1 / c0,c1)"}
+    assert ("mixed (r1 / c0,c1) [K=[0], L=[0, 1]]", "-1 = 0 cannot hold (no common solution)") in reg.dropped
+    for v in (-1, 0, Fraction(-1, 2), 1):
+        got = _agree(g, reg, {"t": v})
+        assert ("mixed (r0 / c0,c1)" in [lab for lab, _ in got]) == (v in (-1, 0))
+
+
 def test_impossible_boundary_candidates_are_dropped_not_limits():
     # Snyder's game: the pure-against-mixed candidates need a strict inequality that is 0 on their tie
     from alliancegames.models import get_model

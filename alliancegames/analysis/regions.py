@@ -922,8 +922,8 @@ class _Formulas:
         def where() -> str:
             return format_conditions(sp.And(*(normalize(sp.Eq(t, 0), self.ctx, self.prefer) for t in ties)))
 
-        if any(g.is_ground for g in basis):
-            return f"the ties {where()} cannot hold together"
+        if any(g.is_ground for g in basis):  # stated as derived: solved, they would read "False"
+            return " and ".join(f"{sp.sstr(t)} = 0" for t in ties) + " cannot hold (no common solution)"
         reduced: dict[sp.Expr, Any] = {}
         for r in rels:
             test = _REL_TEST.get(type(r))
