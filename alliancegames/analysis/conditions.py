@@ -185,6 +185,8 @@ def clear_caches() -> None:
         _linear_constraint,
         _factor_list,
         _polynomial_ring,
+        _is_polynomial,
+        _monomial_signs,
         _probe,
         _stating,
     ):
@@ -691,10 +693,12 @@ def _transcendental_signs(f: sp.Expr, ctx: tuple[sp.Basic, ...]) -> frozenset[in
     return _ALL
 
 
+@lru_cache(maxsize=50000)
 def _is_polynomial(f: sp.Expr) -> bool:
     return all(p.exp.is_Integer and p.exp > 0 for p in f.atoms(sp.Pow)) and not f.atoms(sp.Function)
 
 
+@lru_cache(maxsize=50000)
 def _monomial_signs(f: sp.Expr) -> frozenset[int]:
     """Signs of a polynomial from the signs of its terms (each a coefficient times symbols of known sign)."""
     parts = []
