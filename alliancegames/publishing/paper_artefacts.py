@@ -362,11 +362,13 @@ def _regions_table(model_name: str) -> tuple[str, int, int]:
         ["equilibrium", "exists when", "strategies (row ; column)", "payoffs"], rows, [1.6, 3.6, 4.4, 3.4]
     )
     n_boundary = len(regions.boundary) + len(regions.limits)  # limits: listed pieces' formulas at ties
-    table += (
-        f"\nGeneric pieces only; {n_boundary} further pieces describe extreme equilibria that exist only on "
-        "the boundaries (ties) between these regions. Conditions are simplified under the parameters' "
-        "domains.\n"
-    )
+    if n_boundary == 0:
+        ties = "every extreme equilibrium on the boundaries (ties) between these regions is one of these pieces"
+    elif n_boundary == 1:
+        ties = "1 further piece describes an extreme equilibrium that exists only on the boundaries (ties)"
+    else:
+        ties = f"{n_boundary} further pieces describe extreme equilibria that exist only on the boundaries (ties)"
+    table += f"\nGeneric pieces only; {ties}. Conditions are simplified under the parameters' domains.\n"
     return table, len(regions.generic), n_boundary
 
 
