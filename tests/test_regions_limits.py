@@ -202,3 +202,50 @@ def test_3x3_benchmark_agrees_with_the_solver_on_ties(bench_3x3):
             _agree(g, reg, pt)
             held += lim.holds_at(pt)
     assert held >= examples(1, 20)  # the points reach limits that hold, not only empty parts of ties
+
+
+def _random_poly(R, rng, degree):
+    gens = R.gens
+    out = R.zero
+    for _ in range(rng.randint(1, 4)):
+        term = R(rng.choice([-3, -2, -1, 1, 2, 3]))
+        for _ in range(rng.randint(0, degree)):
+            term *= rng.choice(gens)
+        out += term
+    return out
+
+
+@pytest.mark.parametrize("seed", range(examples(40, 200)))
+def test_tie_ideal_decides_as_a_groebner_basis_does(seed):
+    # the tie sets' ideals substitute linear ties (and one last tie of degree one in a variable)
+    # instead of dividing by a Groebner basis: membership and constants must agree with the basis
+    from sympy.polys.groebnertools import groebner
+
+    from alliancegames.analysis.regions import _Ideal
+
+    rng = random.Random(seed)
+    R = sp.ring("a b c", sp.QQ, order="grevlex")[0]
+    a, b, c = R.gens
+    shapes = [
+        lambda: rng.choice([1, 2, -1]) * rng.choice(R.gens) + _random_poly(R, rng, 1),
+        lambda: _random_poly(R, rng, 1) * rng.choice(R.gens) + _random_poly(R, rng, 2),
+        lambda: _random_poly(R, rng, 2),
+    ]
+    ties = [rng.choice(shapes)() for _ in range(rng.randint(1, 2))]
+    ties = [t for t in ties if t] or [a - b]
+    ideal = _Ideal(ties)
+    basis = groebner(ties, R)
+    assert ideal.unit == any(g.is_ground for g in basis)
+    if ideal.unit:
+        return
+    for _ in range(6):
+        f = _random_poly(R, rng, 3)
+        for g in (f, f * ties[0] + rng.randint(-2, 2), f * ties[-1], f * (ties[0] + 1)):
+            rem = g.rem(basis)
+            assert ideal.vanishes(g) == (not rem), (ties, g)
+            want = rem.LC if rem.is_ground else None
+            assert ideal.constant(g) == (want if rem else 0), (ties, g)
+        h, k = _random_poly(R, rng, 2), _random_poly(R, rng, 2)
+        cross = [(h, k * ties[0], h * ties[0], k), (h * k, f + ties[-1] * h, h * (f + ties[0]), k * h)]
+        for p, q, r, s in cross:
+            assert ideal.vanishes_cross(p, q, r, s) == (not (p * q - r * s).rem(basis)), (ties, p, q, r, s)

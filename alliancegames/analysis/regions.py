@@ -844,6 +844,143 @@ def _rem(f: Any, basis: list) -> Any:
     return f.rem(basis) if basis else f
 
 
+def _substitute(f: Any, i: int, powers: list) -> Any:
+    """``f`` with its ``i``-th variable replaced by ``powers[1]`` (``powers[k]`` is its ``k``-th
+    power; the list grows as needed)."""
+    if not any(m[i] for m in f.itermonoms()):
+        return f
+    out = f.ring.zero
+    for monom, c in f.iterterms():
+        k = monom[i]
+        while len(powers) <= k:
+            powers.append(powers[-1] * powers[1])
+        out += powers[k].mul_term((monom[:i] + (0,) + monom[i + 1 :], c))
+    return out
+
+
+class _Ideal:
+    """The ideal of a tie set, to decide exactly whether a polynomial vanishes on it (or is a
+    constant there).
+
+    A tie of degree one in a variable with a constant coefficient (``c x + g = 0``, ``g`` free
+    of ``x``) eliminates that variable: ``x = -g/c`` is substituted into the other ties and into
+    every polynomial reduced (a ring homomorphism onto the polynomials in the other variables,
+    whose kernel is the ideal).  If one tie remains and it is ``L x + g`` with ``L`` and ``g``
+    free of ``x`` and coprime, it is irreducible, and ``f`` is in its ideal iff
+    ``F = L^d f(-g/L)`` (``d`` the degree of ``f`` in ``x``) is 0; ``f`` is the constant ``c``
+    there iff ``F = c L^d``.  Otherwise the ties that remain get a Groebner basis, and a
+    polynomial is in the ideal iff its remainder is 0, congruent to a constant iff the remainder
+    is that constant.  ``unit``: the ties have no common zero (not even complex).
+    """
+
+    def __init__(self, polys: Sequence[Any]) -> None:
+        self.subs: list[tuple[int, list]] = []
+        self.unit = False
+        self.frac: tuple[int, Any, Any] | None = None  # (x's index, L, -g) of a last tie L x + g
+        self.basis: list = []
+        self.cache: dict[Any, tuple[Any, int]] = {}
+        left = [q for q in polys if q]
+        while left and not any(q.is_ground for q in left):
+            pick = next(((j, i) for j, q in enumerate(left) for i in _linear_in(q, unit=True)), None)
+            if pick is None:
+                break
+            j, i = pick
+            q = left.pop(j)
+            x = q.ring.gens[i]
+            c = q.coeff(x)
+            phi = (x * c - q).mul_ground(q.ring.domain.one / c)  # x = phi on the tie set
+            powers = [q.ring.one, phi]
+            self.subs.append((i, powers))
+            left = [r for r in (_substitute(r, i, powers) for r in left) if r]
+        if any(q.is_ground for q in left):
+            self.unit = True
+        elif len(left) == 1:
+            q = left[0]
+            for i in _linear_in(q, unit=False):
+                L = q.coeff_wrt(i, 1)
+                g = q - L * q.ring.gens[i]
+                if L.gcd(g).is_ground:  # then L x + g is irreducible
+                    self.frac = (i, L, -g)
+                    self.Lpowers = [q.ring.one, L]
+                    self.gpowers = [q.ring.one, -g]
+                    break
+            else:
+                self.basis = [q.monic()]  # one polynomial is a Groebner basis by itself
+        elif left:
+            self.basis = groebner(left, left[0].ring)
+            self.unit = any(g.is_ground for g in self.basis)
+
+    def image(self, f: Any) -> tuple[Any, int]:
+        """``(F, d)``: ``f`` with the eliminated variables substituted and, for a last tie
+        ``L x + g``, ``F = L^d f(-g/L)`` (else ``d = 0``); cached."""
+        got = self.cache.get(f)
+        if got is None:
+            F = f
+            for i, powers in self.subs:
+                F = _substitute(F, i, powers)
+            d = 0
+            if self.frac is not None:
+                i = self.frac[0]
+                d = max((m[i] for m in F.itermonoms()), default=0)
+                if d:
+                    out = F.ring.zero
+                    for monom, c in F.iterterms():
+                        k = monom[i]
+                        term = self._power(self.gpowers, k) * self._power(self.Lpowers, d - k)
+                        out += term.mul_term((monom[:i] + (0,) + monom[i + 1 :], c))
+                    F = out
+            got = self.cache[f] = (F, d)
+        return got
+
+    @staticmethod
+    def _power(powers: list, k: int) -> Any:
+        while len(powers) <= k:
+            powers.append(powers[-1] * powers[1])
+        return powers[k]
+
+    def _zero(self, F: Any) -> bool:
+        return not _rem(F, self.basis)
+
+    def vanishes(self, f: Any) -> bool:
+        """Whether ``f`` is in the ideal (it vanishes on the tie set)."""
+        return self._zero(self.image(f)[0])
+
+    def vanishes_cross(self, a: Any, b: Any, c: Any, d: Any) -> bool:
+        """Whether ``a b - c d`` is in the ideal (images are multiplied factor by factor)."""
+        (Fa, da), (Fb, db), (Fc, dc), (Fd, dd) = (self.image(f) for f in (a, b, c, d))
+        left, right = Fa * Fb, Fc * Fd
+        if self.frac is not None:  # bring both sides to the same power of L
+            e = max(da + db, dc + dd)
+            left *= self._power(self.Lpowers, e - da - db)
+            right *= self._power(self.Lpowers, e - dc - dd)
+        return self._zero(left - right)
+
+    def constant(self, f: Any) -> Any:
+        """The constant (a domain element) that ``f`` equals on the tie set, None if it is not one."""
+        F, d = self.image(f)
+        F = _rem(F, self.basis)
+        if not F:
+            return F.ring.domain.zero
+        if not d:
+            return F.LC if F.is_ground else None
+        Ld = self._power(self.Lpowers, d)
+        c = F.LC / Ld.LC  # LC in the ring's order: F = c L^d has this c
+        return c if F == Ld.mul_ground(c) else None
+
+
+def _linear_in(q: Any, *, unit: bool) -> list[int]:
+    """Indices of the variables in which ``q`` has degree one (with a constant coefficient, if ``unit``)."""
+    monoms = list(q.itermonoms())
+    n = q.ring.ngens
+    out = []
+    for i in range(n):
+        with_x = [m for m in monoms if m[i]]
+        if with_x and all(m[i] == 1 for m in with_x):
+            if not unit or with_x == [tuple(int(k == i) for k in range(n))]:
+                out.append(i)
+    return out
+
+
 class _Formulas:
     """The vertices' numerators and denominators as polynomials over the rationals in the
     parameters (converted once), and exact tests of their vanishing on a tie set."""
@@ -861,6 +998,9 @@ class _Formulas:
         self.ctx, self.prefer = ctx, tuple(prefer)  # to state a tie set in solved form
         self.cache: dict[tuple[int, tuple], tuple | None] = {}
         self.polys: dict[sp.Expr, Any] = {}
+        # tie sets, factorisations and quadric ranks recur across candidates
+        self.ideals: dict[tuple | frozenset, _Ideal | None] = {}  # by ties, and by their monic polynomials
+        self.factored: dict[sp.Expr, list[sp.Expr]] = {}
 
     def vertex(self, side: int, key: tuple) -> tuple | None:
         """``(D, (N_s, ...))`` of one player's vertex, None if not polynomial in the parameters."""
@@ -873,21 +1013,31 @@ class _Formulas:
                 self.cache[side, key] = None
         return self.cache[side, key]
 
-    def ideal(self, ties: Sequence[sp.Expr]) -> list | None:
-        """A Groebner basis of the tie polynomials (a polynomial vanishes on the tie set if it
-        reduces to 0; ``[1]`` if the ties have no common zero, even complex); None if a tie is
-        not a polynomial in the parameters."""
-        if self.ring is None:
-            return None
-        try:
-            polys = [q for q in (self.poly(t) for t in ties) if q]
-        except (ValueError, BasePolynomialError):
-            return None
-        # one polynomial is a Groebner basis of its ideal by itself
-        return [polys[0].monic()] if len(polys) == 1 else groebner(polys, self.ring) if polys else []
+    def ideal(self, ties: Sequence[sp.Expr]) -> _Ideal | None:
+        """The ideal of the tie polynomials (a polynomial vanishes on the tie set if it reduces
+        to 0; ``unit`` if the ties have no common zero, even complex); None if a tie is not a
+        polynomial in the parameters.  Cached: the same tie sets recur across candidates."""
+        key = tuple(ties)
+        if key not in self.ideals:
+            got = None
+            if self.ring is not None:
+                try:
+                    polys = [self.poly(t) for t in ties]
+                except (ValueError, BasePolynomialError):
+                    polys = None
+                if polys is not None:  # ties that differ by constant factors have one ideal
+                    monic = frozenset(q.monic() for q in polys if q)
+                    got = self.ideals.get(monic) or self.ideals.setdefault(monic, _Ideal(polys))
+            self.ideals[key] = got
+        return self.ideals[key]
 
     def factors(self, e: sp.Expr) -> list[sp.Expr]:
         """The distinct non-constant irreducible factors of a polynomial tie (``[]`` if not polynomial)."""
+        if e not in self.factored:
+            self.factored[e] = self._factors(e)
+        return self.factored[e]
+
+    def _factors(self, e: sp.Expr) -> list[sp.Expr]:
         try:
             f = self.poly(e)
         except ValueError:
@@ -910,7 +1060,7 @@ class _Formulas:
             raise ValueError(str(got))
         return got
 
-    def contradiction(self, rels: Sequence[sp.Basic], ties: Sequence[sp.Expr], basis: list) -> str | None:
+    def contradiction(self, rels: Sequence[sp.Basic], ties: Sequence[sp.Expr], basis: _Ideal) -> str | None:
         """Why the relations cannot hold on the tie set, or None: a relation ``f > 0`` (etc.) whose
         ``f`` is a constant of the wrong sign on the set (e.g. ``f`` vanishes there).
 
@@ -922,7 +1072,7 @@ class _Formulas:
         def where() -> str:
             return format_conditions(sp.And(*(normalize(sp.Eq(t, 0), self.ctx, self.prefer) for t in ties)))
 
-        if any(g.is_ground for g in basis):  # stated as derived: solved, they would read "False"
+        if basis.unit:  # stated as derived: solved, they would read "False"
             return " and ".join(f"{sp.sstr(t)} = 0" for t in ties) + " cannot hold (no common solution)"
         reduced: dict[sp.Expr, Any] = {}
         for r in rels:
@@ -931,19 +1081,19 @@ class _Formulas:
                 continue
             value = sp.S.One
             for f in sp.Mul.make_args(r.lhs - r.rhs):
-                if f not in reduced:
+                if f not in reduced:  # the constant ``f`` is on the set; None if it is none
                     try:
-                        reduced[f] = _rem(self.poly(f), basis)
+                        reduced[f] = basis.constant(self.poly(f))
                     except (ValueError, BasePolynomialError):
                         reduced[f] = None
                 q = reduced[f]
                 if q is not None and not q:
                     value = sp.S.Zero
                     break
-                if q is None or not q.is_ground or value is None:
+                if q is None or value is None:
                     value = None
                 else:
-                    value *= self.ring.domain.to_sympy(q.LC)
+                    value *= self.ring.domain.to_sympy(q)
             if value is not None and not test(_sign_at(value)):
                 return f"{format_conditions(r)} cannot hold where {where()}"
         return None
@@ -960,14 +1110,14 @@ class _Formulas:
             return f"{linear} cannot hold together under the parameters' domains and assumptions"
         return None
 
-    def inside(self, ties: Sequence[sp.Expr], basis: list) -> bool:
+    def inside(self, ties: Sequence[sp.Expr], basis: _Ideal) -> bool:
         """Whether every tie polynomial vanishes on the set of ``basis`` (its set is inside theirs)."""
         try:
-            return not any(_rem(self.poly(t), basis) for t in ties)
+            return all(basis.vanishes(self.poly(t)) for t in ties)
         except (ValueError, BasePolynomialError):
             return False
 
-    def same(self, p: _Candidate, q: _Candidate, basis: list) -> bool:
+    def same(self, p: _Candidate, q: _Candidate, basis: _Ideal) -> bool:
         """Whether ``q``'s strategies are ``p``'s at every point of the tie set where ``q``'s are defined.
 
         Strategies are ``N_s / D``: ``q``'s entries outside ``p``'s support vanish on the
@@ -975,8 +1125,7 @@ class _Formulas:
         do not vanish on the whole set.
         """
 
-        def vanishes(f: Any) -> bool:
-            return not _rem(f, basis)
+        vanishes = basis.vanishes
 
         sides = []
         for side, pk, qk in ((0, p.xkey, q.xkey), (1, p.ykey, q.ykey)):
@@ -991,7 +1140,7 @@ class _Formulas:
                 return False
         for sp_, sq, (dp, np_), (dq, nq) in sides:
             for s, z in zip(sq, nq):
-                if s in sp_ and not vanishes(np_[sp_.index(s)] * dq - z * dp):
+                if s in sp_ and not basis.vanishes_cross(np_[sp_.index(s)], dq, z, dp):
                     return False
             if vanishes(dq):
                 return False
@@ -1001,13 +1150,13 @@ class _Formulas:
 def _limit_of(
     cand: _Candidate,
     ties: Sequence[sp.Expr],
-    basis: list,
+    basis: _Ideal,
     listed: Sequence[tuple[_Candidate, tuple[sp.Expr, ...]]],
     formulas: _Formulas,
 ) -> _Candidate | None:
     """The listed candidate whose formula is ``cand``'s profile on its tie set (exactly), if any.
 
-    ``basis`` is a Groebner basis of the ``ties``.  Listed generic pieces first, then boundary
+    ``basis`` is the ideal of the ``ties``.  Listed generic pieces first, then boundary
     pieces with fewer ties whose tie set contains this one.  Only pieces whose supports contain
     ``cand``'s can match; among each kind, the likely ones are tried first: those with one of
     ``cand``'s two vertices, then those whose supports fit the ties (a row in ``q``'s support is one that
