@@ -683,18 +683,19 @@ def equilibrium_regions(
                 ([whole], [], []) if cand.generic or not limits else _split_limits(cand, listed, formulas)
             )
             for rels, ties, of in found:
+                cond = sp.And(*rels, evaluate=False)  # exact per relation in at(); no canonical-form pass
                 found_limits.append(
                     Limit(
                         (x, y),
                         (v, w),
-                        sp.And(*rels),
+                        cond,
                         cand.support,
                         cand.label,
                         False,
                         basis,
                         model.parameters,
                         model.actions,
-                        (("", sp.And(*rels)),),
+                        (("", cond),),
                         of.label,
                         (*of.xkey, *of.ykey),
                         tuple(sp.Eq(t, 0, evaluate=False) for t in ties),
