@@ -683,7 +683,9 @@ def equilibrium_regions(
                 ([whole], [], []) if cand.generic or not limits else _split_limits(cand, listed, formulas)
             )
             for rels, ties, of in found:
-                cond = sp.And(*rels, evaluate=False)  # exact per relation in at(); no canonical-form pass
+                # one conjunction of the relations as derived, without sympy's canonical-form pass over them
+                # (And(..., evaluate=False) still runs it); at() decides each relation exactly
+                cond = sp.And._from_args(tuple(dict.fromkeys(rels)), is_commutative=True)
                 found_limits.append(
                     Limit(
                         (x, y),
