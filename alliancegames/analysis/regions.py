@@ -915,7 +915,8 @@ class _Ideal:
 
     def image(self, f: Any) -> tuple[Any, int]:
         """``(F, d)``: ``f`` with the eliminated variables substituted and, for a last tie
-        ``L x + g``, ``F = L^d f(-g/L)`` (else ``d = 0``); cached."""
+        ``L x + g``, ``F = L^d f(-g/L)`` (else ``d = 0``, and ``F`` is reduced by the Groebner
+        basis: products are then taken of smaller polynomials); cached."""
         got = self.cache.get(f)
         if got is None:
             F = f
@@ -1006,12 +1007,14 @@ class _Formulas:
         self.factored: dict[sp.Expr, list[sp.Expr]] = {}
 
     def vertex(self, side: int, key: tuple) -> tuple | None:
-        """``(D, (N_s, ...))`` of one player's vertex, None if not polynomial in the parameters."""
+        """``(D, (N_s, ...), whole)`` of one player's vertex (``whole``: the ``N_s`` sum to ``D``, as
+        Cramer's rule gives them), None if not polynomial in the parameters."""
         if (side, key) not in self.cache:
             vertex = self.bases[side][key]
             D, N = vertex.D, vertex.N
             try:
-                self.cache[side, key] = (self.poly(D), tuple(self.poly(z) for z in N))
+                d, n = self.poly(D), tuple(self.poly(z) for z in N)
+                self.cache[side, key] = (d, n, sum(n, self.ring.zero) == d)
             except (ValueError, BasePolynomialError, AttributeError):
                 self.cache[side, key] = None
         return self.cache[side, key]
@@ -1125,7 +1128,9 @@ class _Formulas:
 
         Strategies are ``N_s / D``: ``q``'s entries outside ``p``'s support vanish on the
         set, the others agree (``N_p D_q - N_q D_p`` vanishes) and ``q``'s denominators
-        do not vanish on the whole set.
+        do not vanish on the whole set.  Where both vertices' ``N_s`` sum to their ``D``, the
+        last entry of ``p``'s support is not compared: once the others agree, the sums imply it;
+        a vertex that both share is not compared at all.
         """
 
         vanishes = basis.vanishes
@@ -1138,12 +1143,13 @@ class _Formulas:
             if vp is None or vq is None:
                 return False
             sides.append((pk[0], qk[0], vp, vq))
-        for sp_, sq, _, (_, nq) in sides:  # cheapest tests first: q's entries that must vanish
+        for sp_, sq, _, (_, nq, _) in sides:  # cheapest tests first: q's entries that must vanish
             if any(s not in sp_ and not vanishes(z) for s, z in zip(sq, nq)):
                 return False
-        for sp_, sq, (dp, np_), (dq, nq) in sides:
-            for s, z in zip(sq, nq):
-                if s in sp_ and not basis.vanishes_cross(np_[sp_.index(s)], dq, z, dp):
+        for sp_, sq, (dp, np_, pw), (dq, nq, qw) in sides:
+            implied = sp_[-1] if pw and qw else None
+            for s, z in zip(sq, nq) if nq is not np_ else ():  # one vertex: its formula is its own
+                if s in sp_ and s != implied and not basis.vanishes_cross(np_[sp_.index(s)], dq, z, dp):
                     return False
             if vanishes(dq):
                 return False
