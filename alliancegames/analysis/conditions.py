@@ -188,6 +188,7 @@ def clear_caches() -> None:
         _is_polynomial,
         _monomial_signs,
         _probe,
+        _probe_point,
         _stating,
     ):
         f.cache_clear()
