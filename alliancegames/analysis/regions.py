@@ -10,6 +10,7 @@ partitions in :mod:`alliancegames.analysis.partitions`.
 
 from __future__ import annotations
 
+import heapq
 import html
 import itertools
 import math
@@ -843,8 +844,47 @@ def _quadric_rank(f: Any, ring: Any) -> int:
 
 
 def _rem(f: Any, basis: list) -> Any:
-    """The remainder of a ring polynomial on division by a Groebner basis (``f`` itself for none)."""
-    return f.rem(basis) if basis else f
+    """The remainder of a ring polynomial on division by a Groebner basis (``f`` itself for none).
+
+    The remainder by a Groebner basis does not depend on the order of the reduction steps; in the
+    grevlex ring of the tie sets, terms are taken from a heap, largest first, and the divisors'
+    leading terms found once (sympy's ``rem`` scans for leading terms at every step).
+    """
+    if not basis or not f:
+        return f
+    ring = f.ring
+    if getattr(ring.order, "alias", None) != "grevlex":
+        return f.rem(basis)
+    leads = [(g.LM, g.LC, g) for g in basis]
+    div, mul, zero = ring.monomial_div, ring.monomial_mul, ring.domain.zero
+    p = dict(f)
+    heap = [(-sum(m), m[::-1], m) for m in p]  # the largest monomial in grevlex pops first
+    heapq.heapify(heap)
+    r = {}
+    while heap:
+        m = heapq.heappop(heap)[2]
+        c = p.pop(m, None)
+        if c is None:  # a stale entry: the term cancelled
+            continue
+        for lm, lc, g in leads:
+            q = div(m, lm)
+            if q is not None:
+                c = c / lc
+                for mg, cg in g.iterterms():
+                    if mg == lm:
+                        continue
+                    m1 = mul(mg, q)  # smaller than m: terms already taken never come back
+                    if m1 not in p:
+                        heapq.heappush(heap, (-sum(m1), m1[::-1], m1))
+                    c1 = p.get(m1, zero) - c * cg
+                    if c1:
+                        p[m1] = c1
+                    else:
+                        p.pop(m1, None)
+                break
+        else:
+            r[m] = c
+    return ring.zero.new(r)
 
 
 def _substitute(f: Any, i: int, powers: list) -> Any:
@@ -852,13 +892,25 @@ def _substitute(f: Any, i: int, powers: list) -> Any:
     power; the list grows as needed)."""
     if not any(m[i] for m in f.itermonoms()):
         return f
-    out = f.ring.zero
+    parts = []
     for monom, c in f.iterterms():
         k = monom[i]
         while len(powers) <= k:
             powers.append(powers[-1] * powers[1])
-        out += powers[k].mul_term((monom[:i] + (0,) + monom[i + 1 :], c))
-    return out
+        parts.append((powers[k], monom[:i] + (0,) + monom[i + 1 :], c))
+    return _sum_of_terms(f.ring, parts)
+
+
+def _sum_of_terms(ring: Any, parts: Iterable[tuple[Any, tuple, Any]]) -> Any:
+    """``sum(poly * c * x^monom)`` over ``(poly, monom, c)``, collected in one dictionary (adding
+    ring polynomials one by one copies the sum each time)."""
+    out: dict = {}
+    mul, get, zero = ring.monomial_mul, out.get, ring.domain.zero
+    for poly, monom, c in parts:
+        for m, v in poly.iterterms():
+            k = mul(m, monom)
+            out[k] = get(k, zero) + v * c
+    return ring.zero.new({k: v for k, v in out.items() if v})
 
 
 class _Ideal:
@@ -882,6 +934,7 @@ class _Ideal:
         self.frac: tuple[int, Any, Any] | None = None  # (x's index, L, -g) of a last tie L x + g
         self.basis: list = []
         self.cache: dict[Any, tuple[Any, int]] = {}
+        self.mixed: dict[tuple[int, int], Any] = {}
         left = [q for q in polys if q]
         while left and not any(q.is_ground for q in left):
             pick = next(((j, i) for j, q in enumerate(left) for i in _linear_in(q, unit=True)), None)
@@ -927,12 +980,13 @@ class _Ideal:
                 i = self.frac[0]
                 d = max((m[i] for m in F.itermonoms()), default=0)
                 if d:
-                    out = F.ring.zero
+                    parts = []
                     for monom, c in F.iterterms():
                         k = monom[i]
-                        term = self._power(self.gpowers, k) * self._power(self.Lpowers, d - k)
-                        out += term.mul_term((monom[:i] + (0,) + monom[i + 1 :], c))
-                    F = out
+                        if (k, d) not in self.mixed:  # (-g)^k L^(d-k), shared by the terms and polynomials
+                            self.mixed[k, d] = self._power(self.gpowers, k) * self._power(self.Lpowers, d - k)
+                        parts.append((self.mixed[k, d], monom[:i] + (0,) + monom[i + 1 :], c))
+                    F = _sum_of_terms(F.ring, parts)
             got = self.cache[f] = (F, d)
         return got
 
