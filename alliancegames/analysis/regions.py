@@ -968,8 +968,8 @@ class _Ideal:
 
     def image(self, f: Any) -> tuple[Any, int]:
         """``(F, d)``: ``f`` with the eliminated variables substituted and, for a last tie
-        ``L x + g``, ``F = L^d f(-g/L)`` (else ``d = 0``, and ``F`` is reduced by the Groebner
-        basis: products are then taken of smaller polynomials); cached."""
+        ``L x + g``, ``F = L^d f(-g/L)`` (else ``d = 0``); cached.  ``f`` is in the ideal iff
+        the remainder of ``F`` by the Groebner basis (if any) is 0."""
         got = self.cache.get(f)
         if got is None:
             F = f
