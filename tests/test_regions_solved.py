@@ -63,6 +63,17 @@ def test_ally_protege_agrees_with_the_solver_at_points_and_ties():
         assert [prof for _, prof in got] == [e.strategies for e in want], q
 
 
+def test_ally_protege_lists_as_limits_only_what_can_hold():
+    model = ally_protege()
+    reg = equilibrium_regions(model)
+    full = equilibrium_regions(model, limits=False)  # every boundary candidate simplified and listed
+    # the limits are exactly the boundary pieces the full simplification keeps
+    assert sorted(lim.label for lim in reg.limits) == sorted(p.label for p in full.boundary)
+    # Abstain against a mixture would need (c*q - r)*(L + c*q) > 0 at q = 0, i.e. -r*L > 0
+    (why,) = [w for d, w in reg.dropped if d.startswith("mixed (Abstain / Escalate,Restrain)")]
+    assert "cannot hold where q = 0" in why
+
+
 def test_snyder_alliance_prints_in_solved_form_with_named_cases():
     reg = equilibrium_regions(get_model("snyder_alliance"), regimes=ALLIANCE_REGIMES)
     text = {p.label: p.condition_text for p in reg.pieces}

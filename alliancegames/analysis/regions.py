@@ -28,10 +28,12 @@ from sympy.polys.polyerrors import BasePolynomialError
 from sympy.polys.polytools import parallel_poly_from_expr
 
 from alliancegames.analysis.conditions import (
+    _RELATION_SIGNS,
     _factor_list,
     _factored_ratio,
     _linear_feasible,
     _monomial_signs,
+    _mul_signs,
     atoms,
     context_of,
     drop_contained,
@@ -1164,10 +1166,44 @@ class _Formulas:
         linear relations that contradict), or None."""
         for t in ties:
             if 0 not in _monomial_signs(t):
-                return f"{format_conditions(sp.Eq(t, 0))} cannot hold under the parameters' domains and assumptions"
+                return f"{format_conditions(sp.Eq(t, 0, evaluate=False))} cannot hold under the parameters' domains and assumptions"
         if not _linear_feasible(rels, self.ctx):
             linear = format_conditions(sp.And(*(r for r in rels if is_linear(r))))
             return f"{linear} cannot hold together under the parameters' domains and assumptions"
+        return self._signed_out(rels, ties)
+
+    def _signed_out(self, rels: Sequence[sp.Basic], ties: Sequence[sp.Expr]) -> str | None:
+        """Why a relation cannot hold on the tie set by the signs of its factors' terms, or None.
+
+        Only where every parameter has a sign (positive, nonnegative, a probability...): the ties
+        solved for a parameter are substituted, and a relation ``f1*f2*... > 0`` (etc.) whose
+        factors' terms fix a product sign it forbids cannot hold (e.g. ``(c*q - r)*(L + c*q) > 0``
+        where ``q = 0``, with ``c, r, L > 0``: ``-r*L > 0``).  Cheap, exact, and skipped at once
+        when a parameter's sign is free (no term sign could decide anything then).
+        """
+        symbols = set().union(*(r.free_symbols for r in rels), *(t.free_symbols for t in ties))
+        if not all(s.is_nonnegative or s.is_nonpositive for s in symbols):
+            return None
+        sub: dict[sp.Symbol, sp.Expr] = {}
+        for t in ties:
+            eq = normalize(sp.Eq(t, 0), self.ctx, self.prefer)
+            if (
+                isinstance(eq, sp.Equality)
+                and isinstance(eq.lhs, sp.Symbol)
+                and eq.lhs not in eq.rhs.free_symbols
+            ):
+                sub[eq.lhs] = eq.rhs
+        if not sub:
+            return None
+        for r in rels:
+            allowed = _RELATION_SIGNS.get(type(r))
+            if allowed is None or isinstance(r, sp.Equality):
+                continue
+            sign = frozenset({1})
+            for f in sp.Mul.make_args(r.lhs - r.rhs):
+                sign = _mul_signs(sign, _monomial_signs(f.xreplace(sub)))
+            if not sign & allowed:
+                return f"{format_conditions(r)} cannot hold where {format_conditions(sp.And(*(sp.Eq(k, v, evaluate=False) for k, v in sub.items())))}"
         return None
 
     def inside(self, ties: Sequence[sp.Expr], basis: _Ideal) -> bool:
